@@ -1,0 +1,114 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { desk360SessionToken } from '../nodes/Desk360/shared/login';
+
+export class Desk360Api implements ICredentialType {
+	name = 'desk360Api';
+
+	displayName = 'Desk360 API';
+
+	icon: Icon = { light: 'file:../icons/desk360.svg', dark: 'file:../icons/desk360.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk#desk360-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authMode',
+			type: 'options',
+			options: [
+				{
+					name: 'API Token',
+					value: 'apiToken',
+					description: 'A token created in the Desk360 Panel under Settings → API',
+				},
+				{
+					name: 'Email and Password',
+					value: 'login',
+					description:
+						'Log in as a Desk360 user; needs password access switched on under Settings → API',
+				},
+			],
+			default: 'apiToken',
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Create it in the Desk360 Panel: Settings → API → create a token for a user',
+			displayOptions: { show: { authMode: ['apiToken'] } },
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'name@email.com',
+			required: true,
+			default: '',
+			displayOptions: { show: { authMode: ['login'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'Desk360 locks the login after 5 wrong attempts in a minute; the node never retries a refused password',
+			displayOptions: { show: { authMode: ['login'] } },
+		},
+		{
+			// Filled by the login (preAuthentication) and renewed when Desk360 answers 401.
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.desk360.com',
+			description: 'Change only to go through a proxy or to a test server',
+		},
+	];
+
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
+		if (credentials.authMode !== 'login') return {};
+		return { sessionToken: await desk360SessionToken(this, credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					'=Bearer {{ $credentials.authMode === "login" ? $credentials.sessionToken : $credentials.apiToken }}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			url: '/v1/me',
+		},
+	};
+}

@@ -1,0 +1,71 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+
+import { getReasons, getTicketTypes } from './methods/loadOptions';
+import { searchAgents, searchProducts, searchTickets } from './methods/listSearch';
+import { agentDescription } from './resources/agent';
+import { productDescription } from './resources/product';
+import { reasonDescription } from './resources/reason';
+import { ticketDescription } from './resources/ticket';
+import { ticketTypeDescription } from './resources/ticketType';
+import { fillPathIds } from './shared/pathIds';
+import { desk360Request } from './shared/transport';
+
+export class Desk360 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Desk360',
+		name: 'desk360',
+		icon: { light: 'file:../../icons/desk360.svg', dark: 'file:../../icons/desk360.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Work with Desk360 tickets, products, agents, ticket types and reasons',
+		defaults: { name: 'Desk360' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'desk360Api', required: true }],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+		},
+		// Every request goes through desk360Request: rate-limit gate, 429 retry,
+		// Link-header pages and Desk360's error messages.
+		requestOperations: { pagination: desk360Request },
+		properties: [
+			{
+				// n8n calls the request hook above only for requests marked "paginate";
+				// this hidden field marks every operation and fills the IDs of its URL.
+				displayName: 'Desk360 Request',
+				name: 'desk360Request',
+				type: 'hidden',
+				default: true,
+				routing: { send: { paginate: true, preSend: [fillPathIds] } },
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Agent', value: 'agent' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Reason', value: 'reason' },
+					{ name: 'Ticket', value: 'ticket' },
+					{ name: 'Ticket Type', value: 'ticketType' },
+				],
+				default: 'ticket',
+			},
+			...productDescription,
+			...ticketDescription,
+			...agentDescription,
+			...ticketTypeDescription,
+			...reasonDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchProducts, searchTickets, searchAgents },
+		loadOptions: { getReasons, getTicketTypes },
+	};
+}

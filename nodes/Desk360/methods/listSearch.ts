@@ -1,0 +1,67 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { desk360List } from '../shared/transport';
+
+function matches(filter: string | undefined, ...texts: unknown[]): boolean {
+	if (!filter) return true;
+	const wanted = filter.toLowerCase();
+	return texts.some((text) => String(text ?? '').toLowerCase().includes(wanted));
+}
+
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const products = await desk360List(this, '/v1/products');
+	return {
+		results: products
+			.filter((product) => matches(filter, product.name, product.id))
+			.map((product) => ({ name: String(product.name), value: String(product.id) })),
+	};
+}
+
+export async function searchAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const agents = await desk360List(this, '/v1/agents');
+	return {
+		results: agents
+			.filter((agent) => matches(filter, agent.name, agent.email, agent.id))
+			.map((agent) => ({ name: `${agent.name} (${agent.email})`, value: String(agent.id) })),
+	};
+}
+
+/** Desk360's ticket search: a number searches IDs, an address emails, anything else subjects. */
+function ticketSearchQuery(filter: string | undefined): IDataObject {
+	const text = filter?.trim();
+	if (!text) return {};
+	if (/^\d+$/.test(text)) return { id: text };
+	if (text.includes('@')) return { email: text };
+	return { subject: text };
+}
+
+export async function searchTickets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const product = this.getCurrentNodeParameter('product', { extractValue: true });
+	if (!product) return { results: [] };
+	// One page of 20 matches is enough to pick from; the search narrows it further.
+	const tickets = await desk360List(
+		this,
+		`/v1/products/${encodeURIComponent(String(product))}/tickets`,
+		ticketSearchQuery(filter),
+		20,
+	);
+	const results: INodeListSearchItems[] = tickets.map((ticket) => ({
+		name: `#${ticket.id} ${ticket.subject ?? ticket.last_message ?? ''} (${ticket.name ?? ticket.email ?? 'unknown customer'})`,
+		value: String(ticket.id),
+	}));
+	return { results };
+}

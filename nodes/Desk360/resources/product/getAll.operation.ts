@@ -1,0 +1,13 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit } from '../../shared/descriptions';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many products',
+	description: 'List the products (applications) of the Desk360 account',
+	routing: { request: { method: 'GET', url: '/v1/products' } },
+};
+
+export const fields: INodeProperties[] = [...returnAllAndLimit];

@@ -1,0 +1,67 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { invalidField, validateRequest } from '../../../shared/validation';
+import { productLocator } from '../../shared/descriptions';
+import { reasonSelector } from './shared';
+
+async function requireAnUpdate(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	if (Object.keys(requestOptions.body ?? {}).length === 0) {
+		throw invalidField(this, 'Update Fields', 'must set at least one field');
+	}
+	return requestOptions;
+}
+
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update a reason',
+	routing: {
+		request: { method: 'PUT', url: '/v1/reasons/:reasonId' },
+		send: {
+			preSend: [
+				validateRequest({
+					product_id: { field: 'Product', type: 'id' },
+					title: { field: 'Title', type: 'text' },
+				}),
+				requireAnUpdate,
+			],
+		},
+	},
+};
+
+export const fields: INodeProperties[] = [
+	reasonSelector,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Active',
+				name: 'isActive',
+				type: 'boolean',
+				default: true,
+				description: 'Whether the reason can be chosen for tickets',
+				routing: { send: { type: 'body', property: 'is_active' } },
+			},
+			{
+				...productLocator,
+				required: false,
+				description: 'Move the reason to another product',
+				routing: { send: { type: 'body', property: 'product_id' } },
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				routing: { send: { type: 'body', property: 'title' } },
+			},
+		],
+	},
+];

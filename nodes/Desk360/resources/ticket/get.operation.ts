@@ -1,0 +1,13 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { productLocator, ticketLocator } from '../../shared/descriptions';
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a ticket',
+	description: 'Get a ticket with its messages',
+	routing: { request: { method: 'GET', url: '/v1/products/:productId/tickets/:ticketId' } },
+};
+
+export const fields: INodeProperties[] = [productLocator, ticketLocator];

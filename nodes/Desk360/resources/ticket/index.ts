@@ -1,0 +1,18 @@
+import { resourceProperties } from '../../../shared/resource';
+import * as addNote from './addNote.operation';
+import * as create from './create.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getLogs from './getLogs.operation';
+import * as reply from './reply.operation';
+import * as updateStatus from './updateStatus.operation';
+
+export const ticketDescription = resourceProperties('ticket', [
+	getAll,
+	get,
+	getLogs,
+	create,
+	reply,
+	addNote,
+	updateStatus,
+]);

@@ -1,0 +1,40 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { validateRequest } from '../../../shared/validation';
+import { productLocator, statusOptions, ticketLocator } from '../../shared/descriptions';
+import { ticketReasonField } from './shared';
+
+export const option: INodePropertyOptions = {
+	name: 'Update Status',
+	value: 'updateStatus',
+	action: 'Update the status of a ticket',
+	description: 'Set a ticket to Resolved or Waiting, with a reason',
+	routing: {
+		// The document's heading says /reply; its curl sample (which Desk360 serves) says /status.
+		request: { method: 'POST', url: '/v1/products/:productId/tickets/:ticketId/status' },
+		send: {
+			preSend: [
+				validateRequest({
+					status: { field: 'Status', type: 'integer', required: true, oneOf: [1, 2] },
+					reason_id: { field: 'Reason', type: 'id', required: true },
+				}),
+			],
+		},
+	},
+};
+
+export const fields: INodeProperties[] = [
+	productLocator,
+	ticketLocator,
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: statusOptions,
+		required: true,
+		default: 1,
+		description: 'Desk360 lets the API set only Resolved or Waiting',
+		routing: { send: { type: 'body', property: 'status' } },
+	},
+	ticketReasonField,
+];

@@ -1,0 +1,114 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Product as a resource locator: picked from the account's products, or typed as an ID. */
+export const productLocator: INodeProperties = {
+	displayName: 'Product',
+	name: 'product',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Desk360 product (application) the tickets belong to',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchProducts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 12',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A product ID is a number' } },
+			],
+		},
+	],
+};
+
+export const ticketLocator: INodeProperties = {
+	displayName: 'Ticket',
+	name: 'ticketId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The ticket, searched by ID, customer email or subject within the product',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTickets', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1024',
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A ticket ID is a number' } },
+			],
+		},
+	],
+};
+
+/** An agent as a resource locator; `name` is the parameter name in its collection. */
+export function agentLocator(name: string, displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchAgents', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 7',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An agent ID is a number' } },
+				],
+			},
+		],
+	};
+}
+
+export const priorityOptions = [
+	{ name: 'Low', value: 0 },
+	{ name: 'Medium', value: 1 },
+	{ name: 'High', value: 2 },
+	{ name: 'Urgent', value: 3 },
+];
+
+/** The two statuses Desk360 lets the API set. */
+export const statusOptions = [
+	{ name: 'Resolved', value: 1 },
+	{ name: 'Waiting', value: 2 },
+];
+
+/** Return All + Limit, read by the request hook (which pages by Link header). */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];

@@ -1,0 +1,94 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import { retryPolicy, type RequestFailure } from '../../shared/transport';
+import { Desk360LoginError } from './login';
+
+/** What the user should check, by Desk360 error code. */
+const HINTS: Record<string, string> = {
+	failed_validation:
+		'Desk360 rejected a value: check the field the message names (required fields, dates as YYYY-MM-DD, IDs that exist).',
+	model_not_found_exception:
+		'The product, ticket, reason, type or agent does not exist in this Desk360 account, or belongs to another account. Pick it from the list instead of typing its ID.',
+	not_found:
+		'The product, ticket, reason, type or agent does not exist in this Desk360 account. Pick it from the list instead of typing its ID.',
+	authentication_exception:
+		'The token was refused. Open the Desk360 credential and paste a token from Desk360 Panel → Settings → API, or switch the credential to Email and Password.',
+	not_authorized:
+		'The Desk360 user of this credential may not change this resource. Use a credential of a user with the right permissions.',
+	status_update_failed:
+		'Only Resolved or Waiting can be set, and the reason of a resolved ticket cannot change.',
+	non_custom_type: 'Only custom ticket types can be updated; built-in types cannot.',
+	insecure_request_exception: 'Desk360 only accepts HTTPS: the Base URL in the credential must start with https://.',
+	not_found_exception:
+		'Desk360 does not know this address. Check the Base URL in the credential (normally https://api.desk360.com).',
+	method_not_allowed_exception:
+		'Desk360 does not allow this request here. Check the Base URL in the credential (normally https://api.desk360.com).',
+	email_error: 'Desk360 could not send the email: check the email address of the customer.',
+	facebook_integration_error: 'Check that the Facebook integration is still active in the Desk360 Panel.',
+	instagram_integration_error: 'Check that the Instagram integration is still active in the Desk360 Panel.',
+	twitter_integration_error: 'Check that the Twitter integration is still active in the Desk360 Panel.',
+	internal_server_error: 'Desk360 failed on its side. Try again later; if it persists, contact Desk360 support.',
+};
+
+const STATUS_HINTS: Record<number, string> = {
+	400: HINTS.failed_validation,
+	401: HINTS.authentication_exception,
+	403: HINTS.not_authorized,
+	404: HINTS.model_not_found_exception,
+	422: HINTS.failed_validation,
+};
+
+function seconds(ms: number): string {
+	return `${Math.ceil(ms / 1000)} s`;
+}
+
+function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
+	const { tries, waitMs, state } = failure.rateLimit!;
+	const limit = state.limit === undefined ? '' : ` of ${state.limit} requests a minute`;
+	const tooLong = waitMs !== undefined && waitMs > retryPolicy.maxWaitMs;
+	const what = tooLong
+		? `Desk360 asked to wait ${seconds(waitMs)}, longer than the node waits (${seconds(retryPolicy.maxWaitMs)})`
+		: `Desk360 still answered 429 Too Many Requests after ${tries} tries`;
+	return new NodeApiError(node, { code: 'too_many_requests_exception' } as JsonObject, {
+		message: `Desk360 rate limit reached: the plan's limit${limit} is used up`,
+		description: `${what}. Desk360 allows 10 requests a minute on the Basic plan and 100 on Business, and refused requests count too. Send fewer items per run (Options → Batching), spread the workflow over time, or move to a higher Desk360 plan.`,
+		httpCode: '429',
+		itemIndex: failure.itemIndex,
+	});
+}
+
+/** The error a user sees for a failed Desk360 request: Desk360's own message and what to check. */
+export function desk360Error(node: INode, failure: RequestFailure): Error {
+	if (failure.rateLimit) return rateLimitError(node, failure);
+
+	const cause = (failure.error as { cause?: unknown } | undefined)?.cause ?? failure.error;
+	if (cause instanceof Desk360LoginError) {
+		return new NodeApiError(node, { code: cause.code } as JsonObject, {
+			message: cause.message,
+			description: cause.hint,
+			httpCode: '401',
+			itemIndex: failure.itemIndex,
+		});
+	}
+
+	const { answer } = failure;
+	if (!answer) {
+		// Only the code of a network error: its other fields hold the request, token included.
+		const code = (cause as { code?: string } | undefined)?.code ?? 'unknown';
+		return new NodeApiError(node, { code } as JsonObject, {
+			message: `Could not reach Desk360 (${code})`,
+			description: 'Check the Base URL in the Desk360 credential and that this n8n can reach it.',
+			itemIndex: failure.itemIndex,
+		});
+	}
+
+	const apiError = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+	const code = apiError?.code;
+	const hint = (code && HINTS[code]) ?? STATUS_HINTS[answer.statusCode] ?? 'Check the values sent to Desk360.';
+	return new NodeApiError(node, { code: code ?? null, message: apiError?.message ?? null } as JsonObject, {
+		message: apiError?.message ?? `Desk360 answered HTTP ${answer.statusCode}`,
+		description: code ? `${hint} (Desk360 error code: ${code})` : hint,
+		httpCode: String(answer.statusCode),
+		itemIndex: failure.itemIndex,
+	});
+}

@@ -1,0 +1,158 @@
+import type {
+	IAllExecuteFunctions,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	RequestHelperFunctions,
+} from 'n8n-workflow';
+
+import { clock } from './clock';
+import { rateGateFor, type RateLimitState } from './rateGate';
+
+/** The part of any n8n context (execute, load options, list search) a request needs. */
+export interface RequestContext {
+	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
+	getNode(): INode;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string): Promise<T>;
+}
+
+/** An HTTP answer, whether n8n returned it or threw it. */
+export interface HttpAnswer {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/** Everything the transport needs to know about one API. */
+export interface ServiceDefinition {
+	credentialType: string;
+	/** Identifies the account whose rate limit a request spends. */
+	accountKey(credentials: ICredentialDataDecryptedObject): string;
+	/** Turns a failed request into the error the user sees. */
+	toError(node: INode, failure: RequestFailure): Error;
+}
+
+/** Why a request failed, with the answer when there was one. */
+export interface RequestFailure {
+	answer?: HttpAnswer;
+	/** The error n8n threw when there was no HTTP answer (network, login). */
+	error?: unknown;
+	itemIndex?: number;
+	/** Set when the failure is a 429 the node stopped retrying. */
+	rateLimit?: { tries: number; waitMs?: number; state: RateLimitState };
+}
+
+export const retryPolicy = {
+	/** Attempts per request before a 429 becomes an error. */
+	maxTries: 6,
+	/** Longest single wait; a server that asks for more gets an error instead. */
+	maxWaitMs: 5 * 60_000,
+	/** Base of the exponential back-off used when the server sends no wait. */
+	backoffBaseMs: 1_000,
+};
+
+const IDEMPOTENT_RETRY_STATUSES = new Set([502, 503, 504]);
+
+function header(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	const first = Array.isArray(value) ? value[0] : value;
+	return first === undefined || first === null ? undefined : String(first);
+}
+
+function numberHeader(headers: IDataObject, name: string): number | undefined {
+	const raw = header(headers, name);
+	if (raw === undefined || raw.trim() === '') return undefined;
+	const value = Number(raw);
+	return Number.isFinite(value) ? value : undefined;
+}
+
+export function readRateLimit(headers: IDataObject | undefined): RateLimitState {
+	if (!headers) return {};
+	const reset = numberHeader(headers, 'x-ratelimit-reset');
+	return {
+		limit: numberHeader(headers, 'x-ratelimit-limit'),
+		remaining: numberHeader(headers, 'x-ratelimit-remaining'),
+		resetAt: reset === undefined ? undefined : reset * 1000,
+	};
+}
+
+/** How long to wait after a refused request: Retry-After, else the reset time, else back-off with jitter. */
+export function retryDelayMs(answer: HttpAnswer, attempt: number): number {
+	const retryAfter = header(answer.headers, 'retry-after');
+	if (retryAfter !== undefined && retryAfter.trim() !== '') {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - clock.now());
+	}
+	const { resetAt } = readRateLimit(answer.headers);
+	if (resetAt !== undefined && resetAt > clock.now()) return resetAt - clock.now();
+	const ceiling = retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
+	return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** n8n throws non-2xx answers as errors whose cause is the HTTP client's error. */
+function answerFromError(error: unknown): HttpAnswer | undefined {
+	const cause = (error as { cause?: unknown })?.cause ?? error;
+	const response = (cause as { response?: { status?: number; headers?: unknown; data?: unknown } })
+		?.response;
+	if (!response || typeof response.status !== 'number') return undefined;
+	return {
+		statusCode: response.status,
+		headers: (response.headers ?? {}) as IDataObject,
+		body: response.data,
+	};
+}
+
+function isRetryable(answer: HttpAnswer | undefined, method: string): boolean {
+	if (!answer) return false;
+	if (answer.statusCode === 429) return true;
+	// A write that reached the server may have been acted on: only reads retry server errors.
+	return method === 'GET' && IDEMPOTENT_RETRY_STATUSES.has(answer.statusCode);
+}
+
+/**
+ * Sends one request with the node's credential: waits for the account's rate
+ * gate, retries refused requests (429 always, 502/503/504 for reads only), and
+ * turns failures into the service's errors.
+ */
+export async function sendRequest(
+	context: RequestContext,
+	service: ServiceDefinition,
+	options: IHttpRequestOptions,
+	itemIndex?: number,
+): Promise<IN8nHttpFullResponse> {
+	const credentials = await context.getCredentials(service.credentialType);
+	const gate = rateGateFor(`${service.credentialType}:${service.accountKey(credentials)}`);
+	const method = (options.method ?? 'GET').toUpperCase();
+
+	for (let attempt = 1; ; attempt++) {
+		await gate.acquire();
+		let response: IN8nHttpFullResponse | undefined;
+		let failure: unknown;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context as IAllExecuteFunctions,
+				service.credentialType,
+				{ ...options, returnFullResponse: true },
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			failure = error;
+		}
+		const answer = response ?? answerFromError(failure);
+		const state = readRateLimit(answer?.headers);
+		const retry = failure !== undefined && isRetryable(answer, method);
+		const waitMs = retry ? retryDelayMs(answer!, attempt) : undefined;
+		gate.release(state, answer?.statusCode === 429 ? waitMs : undefined);
+
+		if (failure === undefined) return response!;
+		if (!retry || attempt >= retryPolicy.maxTries || waitMs! > retryPolicy.maxWaitMs) {
+			const rateLimit =
+				answer?.statusCode === 429 ? { tries: attempt, waitMs, state } : undefined;
+			throw service.toError(context.getNode(), { answer, error: failure, itemIndex, rateLimit });
+		}
+		if (answer!.statusCode !== 429) await clock.sleep(waitMs!);
+	}
+}

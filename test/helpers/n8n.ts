@@ -1,0 +1,223 @@
+/**
+ * Runs our nodes through n8n-core's own engine: a real Workflow, ExecuteContext
+ * and RoutingNode (or LoadOptionsContext for dropdowns), with a credentials
+ * helper that applies credentials the way n8n's CredentialsHelper does.
+ */
+import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import {
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentials,
+	type ICredentialType,
+	type IExecuteData,
+	type IHttpRequestHelper,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+/** Credentials as n8n stores them: a fresh copy on each read, updated by preAuthentication. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly updates: ICredentialDataDecryptedObject[] = [];
+
+	constructor(
+		private readonly types: Record<string, ICredentialType>,
+		readonly store: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow: Workflow,
+		node: INode,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = this.types[typeName].authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		const resolve = (value: string) =>
+			workflow.expression.getSimpleParameterValue(node, value, 'internal', {
+				$credentials: credentials,
+			}) as string;
+		const { headers = {}, qs = {} } = authenticate.properties as {
+			headers?: Record<string, string>;
+			qs?: Record<string, string>;
+		};
+		for (const [key, value] of Object.entries(headers)) {
+			requestOptions.headers = { ...requestOptions.headers, [key]: resolve(value) };
+		}
+		for (const [key, value] of Object.entries(qs)) {
+			requestOptions.qs = { ...requestOptions.qs, [key]: resolve(value) };
+		}
+		return requestOptions;
+	}
+
+	/** As n8n: call the credential's preAuthentication when its expirable field is empty or expired. */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.types[typeName];
+		const expirable = type.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		const updated = Object.assign(credentials, output) as ICredentialDataDecryptedObject;
+		this.store[typeName] = { ...updated };
+		this.updates.push({ ...updated });
+		return updated;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used by these tests');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const stored = this.store[type];
+		if (!stored) throw new Error(`no test credentials of type ${type}`);
+		return { ...stored };
+	}
+
+	async updateCredentials(
+		_nodeCredentials: unknown,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		this.store[type] = { ...data };
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.types[type].properties;
+	}
+}
+
+export interface NodeHarness {
+	nodeType: INodeType;
+	credentialTypes: Record<string, ICredentialType>;
+}
+
+export interface RunSetup {
+	parameters: INodeParameters;
+	/** Input items; one empty item when absent. */
+	items?: INodeExecutionData[];
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+}
+
+function buildWorkflow(harness: NodeHarness, parameters: INodeParameters) {
+	const { nodeType } = harness;
+	const node: INode = {
+		id: 'node-under-test',
+		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
+		type: `n8n-nodes-helpdesk.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: Object.fromEntries(
+			(nodeType.description.credentials ?? []).map((credential) => [
+				credential.name,
+				{ id: `${credential.name}-id`, name: credential.name },
+			]),
+		),
+	};
+	const nodeTypes: INodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
+	// Read the node back: the Workflow fills in parameter defaults.
+	return { workflow, node: workflow.getNode(node.name)! };
+}
+
+function additionalDataFor(helper: TestCredentialsHelper): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: helper,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		currentNodeExecutionIndex: 0,
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	credentialsHelper: TestCredentialsHelper;
+}
+
+/** Executes the node once over the input items, exactly as n8n runs a declarative node. */
+export async function runNode(harness: NodeHarness, setup: RunSetup): Promise<RunResult> {
+	const helper = new TestCredentialsHelper(harness.credentialTypes, { ...setup.credentials });
+	const { workflow, node } = buildWorkflow(harness, setup.parameters);
+	const items = setup.items ?? [{ json: {} }];
+	const inputData = { main: [items] };
+	const executeData: IExecuteData = { node, data: inputData, source: null };
+	const runExecutionData = {
+		resultData: { runData: {} },
+		executionData: { nodeExecutionStack: [], waitingExecution: {}, waitingExecutionSource: {} },
+	} as unknown as IRunExecutionData;
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(helper),
+		'manual',
+		runExecutionData,
+		0,
+		items,
+		inputData,
+		executeData,
+		[],
+	);
+	const routingNode = new RoutingNode(context, harness.nodeType);
+	const output = await routingNode.runNode();
+	return { items: (output?.[0] ?? []) as INodeExecutionData[], credentialsHelper: helper };
+}
+
+/** Runs a listSearch or loadOptions method of the node the way the editor asks for it. */
+export async function loadOptions<T>(
+	harness: NodeHarness,
+	setup: Omit<RunSetup, 'items'>,
+	method: (this: LoadOptionsContext, filter?: string) => Promise<T>,
+	filter?: string,
+): Promise<T> {
+	const helper = new TestCredentialsHelper(harness.credentialTypes, { ...setup.credentials });
+	const { workflow, node } = buildWorkflow(harness, setup.parameters);
+	const additionalData = additionalDataFor(helper);
+	additionalData.currentNodeParameters = node.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, '');
+	return await method.call(context, filter);
+}
