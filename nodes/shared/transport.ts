@@ -30,6 +30,8 @@ export interface ServiceDefinition {
 	credentialType: string;
 	/** Identifies the account whose rate limit a request spends. */
 	accountKey(credentials: ICredentialDataDecryptedObject): string;
+	/** Whether a 401 means "log in again" (n8n's preAuthentication) for these credentials. */
+	renewsSessionOn401?(credentials: ICredentialDataDecryptedObject): boolean;
 	/** Turns a failed request into the error the user sees. */
 	toError(node: INode, failure: RequestFailure): Error;
 }
@@ -37,7 +39,7 @@ export interface ServiceDefinition {
 /** Why a request failed, with the answer when there was one. */
 export interface RequestFailure {
 	answer?: HttpAnswer;
-	/** The error n8n threw when there was no HTTP answer (network, login). */
+	/** The error n8n threw when there was no HTTP answer (network, refused login). */
 	error?: unknown;
 	itemIndex?: number;
 	/** Set when the failure is a 429 the node stopped retrying. */
@@ -93,17 +95,16 @@ export function retryDelayMs(answer: HttpAnswer, attempt: number): number {
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-/** n8n throws non-2xx answers as errors whose cause is the HTTP client's error. */
+function answerOf(response: IN8nHttpFullResponse): HttpAnswer {
+	return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body };
+}
+
+/** What n8n kept of an HTTP error it threw: the status and the body, not the headers. */
 function answerFromError(error: unknown): HttpAnswer | undefined {
-	const cause = (error as { cause?: unknown })?.cause ?? error;
-	const response = (cause as { response?: { status?: number; headers?: unknown; data?: unknown } })
-		?.response;
-	if (!response || typeof response.status !== 'number') return undefined;
-	return {
-		statusCode: response.status,
-		headers: (response.headers ?? {}) as IDataObject,
-		body: response.data,
-	};
+	const { httpCode, context } = error as { httpCode?: string | null; context?: IDataObject };
+	const statusCode = Number(httpCode);
+	if (!Number.isInteger(statusCode) || statusCode < 100) return undefined;
+	return { statusCode, headers: {}, body: context?.data };
 }
 
 function isRetryable(answer: HttpAnswer | undefined, method: string): boolean {
@@ -111,6 +112,38 @@ function isRetryable(answer: HttpAnswer | undefined, method: string): boolean {
 	if (answer.statusCode === 429) return true;
 	// A write that reached the server may have been acted on: only reads retry server errors.
 	return method === 'GET' && IDEMPOTENT_RETRY_STATUSES.has(answer.statusCode);
+}
+
+/**
+ * One request through n8n's authenticated helper. Status errors come back as
+ * answers (not thrown) so that their headers, such as Retry-After, can be read.
+ */
+async function send(
+	context: RequestContext,
+	service: ServiceDefinition,
+	credentials: ICredentialDataDecryptedObject,
+	options: IHttpRequestOptions,
+): Promise<HttpAnswer> {
+	const request = context.helpers.httpRequestWithAuthentication.bind(context as IAllExecuteFunctions);
+	const answer = answerOf(
+		(await request(service.credentialType, {
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse,
+	);
+	if (answer.statusCode !== 401 || !service.renewsSessionOn401?.(credentials)) return answer;
+	// n8n renews a session (preAuthentication) only when a request throws a 401, then
+	// repeats it once: send it again the throwing way to get exactly that.
+	try {
+		return answerOf(
+			(await request(service.credentialType, { ...options, returnFullResponse: true })) as IN8nHttpFullResponse,
+		);
+	} catch (error) {
+		const answer = answerFromError(error);
+		if (!answer) throw error;
+		return answer;
+	}
 }
 
 /**
@@ -130,29 +163,27 @@ export async function sendRequest(
 
 	for (let attempt = 1; ; attempt++) {
 		await gate.acquire();
-		let response: IN8nHttpFullResponse | undefined;
-		let failure: unknown;
+		let answer: HttpAnswer;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context as IAllExecuteFunctions,
-				service.credentialType,
-				{ ...options, returnFullResponse: true },
-			)) as IN8nHttpFullResponse;
+			answer = await send(context, service, credentials, options);
 		} catch (error) {
-			failure = error;
+			// No HTTP answer at all: the network, or a refused login.
+			gate.release({});
+			throw service.toError(context.getNode(), { error, itemIndex });
 		}
-		const answer = response ?? answerFromError(failure);
-		const state = readRateLimit(answer?.headers);
-		const retry = failure !== undefined && isRetryable(answer, method);
-		const waitMs = retry ? retryDelayMs(answer!, attempt) : undefined;
-		gate.release(state, answer?.statusCode === 429 ? waitMs : undefined);
+		const state = readRateLimit(answer.headers);
+		const succeeded = answer.statusCode < 400;
+		const retry = !succeeded && isRetryable(answer, method);
+		const waitMs = retry ? retryDelayMs(answer, attempt) : undefined;
+		gate.release(state, answer.statusCode === 429 ? waitMs : undefined);
 
-		if (failure === undefined) return response!;
-		if (!retry || attempt >= retryPolicy.maxTries || waitMs! > retryPolicy.maxWaitMs) {
-			const rateLimit =
-				answer?.statusCode === 429 ? { tries: attempt, waitMs, state } : undefined;
-			throw service.toError(context.getNode(), { answer, error: failure, itemIndex, rateLimit });
+		if (succeeded) {
+			return { statusCode: answer.statusCode, headers: answer.headers, body: answer.body as IDataObject };
 		}
-		if (answer!.statusCode !== 429) await clock.sleep(waitMs!);
+		if (!retry || attempt >= retryPolicy.maxTries || waitMs! > retryPolicy.maxWaitMs) {
+			const rateLimit = answer.statusCode === 429 ? { tries: attempt, waitMs, state } : undefined;
+			throw service.toError(context.getNode(), { answer, itemIndex, rateLimit });
+		}
+		if (answer.statusCode !== 429) await clock.sleep(waitMs!);
 	}
 }

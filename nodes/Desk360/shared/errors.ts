@@ -1,7 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { retryPolicy, type RequestFailure } from '../../shared/transport';
-import { Desk360LoginError } from './login';
+import { LOGIN_ERROR_CODES } from './login';
 
 /** What the user should check, by Desk360 error code. */
 const HINTS: Record<string, string> = {
@@ -61,22 +61,20 @@ function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
 export function desk360Error(node: INode, failure: RequestFailure): Error {
 	if (failure.rateLimit) return rateLimitError(node, failure);
 
-	const cause = (failure.error as { cause?: unknown } | undefined)?.cause ?? failure.error;
-	if (cause instanceof Desk360LoginError) {
-		return new NodeApiError(node, { code: cause.code } as JsonObject, {
-			message: cause.message,
-			description: cause.hint,
-			httpCode: '401',
-			itemIndex: failure.itemIndex,
-		});
-	}
-
 	const { answer } = failure;
 	if (!answer) {
-		// Only the code of a network error: its other fields hold the request, token included.
-		const code = (cause as { code?: string } | undefined)?.code ?? 'unknown';
-		return new NodeApiError(node, { code } as JsonObject, {
-			message: `Could not reach Desk360 (${code})`,
+		// Rebuilt from its message only: the error n8n threw may hold the request, token included.
+		const thrown = failure.error as { message?: string; description?: string; httpCode?: string };
+		if (thrown?.httpCode && LOGIN_ERROR_CODES.has(thrown.httpCode)) {
+			return new NodeApiError(node, { code: thrown.httpCode } as JsonObject, {
+				message: thrown.message,
+				description: thrown.description,
+				httpCode: '401',
+				itemIndex: failure.itemIndex,
+			});
+		}
+		return new NodeApiError(node, { code: 'network_error' } as JsonObject, {
+			message: `Could not reach Desk360: ${thrown?.message ?? 'no answer'}`,
 			description: 'Check the Base URL in the Desk360 credential and that this n8n can reach it.',
 			itemIndex: failure.itemIndex,
 		});

@@ -3,17 +3,29 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 
 import { clock } from '../../shared/clock';
 
-/** A login Desk360 refused. It carries no HTTP answer, so n8n never retries it as a 401. */
+/**
+ * A login Desk360 refused. It carries no HTTP answer, so n8n never retries it as
+ * a 401; n8n wraps it in a NodeApiError that keeps its message, description and
+ * code (as httpCode).
+ */
 export class Desk360LoginError extends Error {
 	constructor(
 		message: string,
 		readonly code: string,
-		readonly hint: string,
+		readonly description: string,
 	) {
 		super(message);
 		this.name = 'Desk360LoginError';
 	}
 }
+
+/** The codes a Desk360LoginError can carry. */
+export const LOGIN_ERROR_CODES = new Set([
+	'invalid_credentials',
+	'password_access_disabled',
+	'too_many_attempts',
+	'login_failed',
+]);
 
 const LOGIN_REFUSALS: Record<string, { message: string; hint: string }> = {
 	invalid_credentials: {
@@ -64,19 +76,18 @@ async function login(
 			json: true,
 		})) as { access_token?: unknown };
 	} catch (error) {
-		const cause = (error as { cause?: unknown }).cause ?? error;
-		const response = (cause as { response?: { status?: number; data?: unknown } }).response;
+		const response = (error as { response?: { status?: number; data?: unknown } }).response;
 		const apiError = (response?.data as { error?: { code?: string; message?: string } } | undefined)
 			?.error;
 		const code = apiError?.code ?? 'login_failed';
-		const refusal = LOGIN_REFUSALS[code];
-		if (refusal) throw new Desk360LoginError(refusal.message, code, refusal.hint);
-		const reason = apiError?.message ?? (response ? `HTTP ${response.status}` : (cause as Error).message);
-		throw new Desk360LoginError(
-			`Desk360 login failed: ${reason}`,
-			code,
-			'Check the Base URL, email and password in the Desk360 credential.',
-		);
+		const refusal = LOGIN_REFUSALS[code] ?? {
+			message: `Desk360 login failed: ${apiError?.message ?? (response ? `HTTP ${response.status}` : (error as Error).message)}`,
+			hint: 'Check the Base URL, email and password in the Desk360 credential.',
+		};
+		// preAuthentication runs without a node to build a NodeApiError from; the
+		// transport turns this error into one (see desk360Error).
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		throw new Desk360LoginError(refusal.message, code, refusal.hint);
 	}
 	if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
 		throw new Desk360LoginError(

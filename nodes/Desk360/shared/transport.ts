@@ -24,6 +24,7 @@ export const desk360Service: ServiceDefinition = {
 				}`,
 			)
 			.digest('hex'),
+	renewsSessionOn401: (credentials) => credentials.authMode === 'login',
 	toError: desk360Error,
 };
 
