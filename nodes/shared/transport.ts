@@ -1,11 +1,13 @@
-import type {
-	IAllExecuteFunctions,
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INode,
-	RequestHelperFunctions,
+import {
+	NodeApiError,
+	type IAllExecuteFunctions,
+	type ICredentialDataDecryptedObject,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INode,
+	type JsonObject,
+	type RequestHelperFunctions,
 } from 'n8n-workflow';
 
 import { clock } from './clock';
@@ -141,7 +143,8 @@ async function send(
 		);
 	} catch (error) {
 		const answer = answerFromError(error);
-		if (!answer) throw error;
+		// n8n's helper already threw a NodeApiError; wrapping returns that same error.
+		if (!answer) throw new NodeApiError(context.getNode(), error as JsonObject);
 		return answer;
 	}
 }
