@@ -17,7 +17,7 @@ import { rateGateFor, type RateLimitState } from './rateGate';
 export interface RequestContext {
 	helpers: Pick<RequestHelperFunctions, 'httpRequestWithAuthentication'>;
 	getNode(): INode;
-	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string): Promise<T>;
+	getCredentials<T extends object = ICredentialDataDecryptedObject>(type: string, itemIndex?: number): Promise<T>;
 }
 
 /** An HTTP answer, whether n8n returned it or threw it. */

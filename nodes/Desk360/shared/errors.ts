@@ -57,6 +57,16 @@ function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
 	});
 }
 
+/** Error bodies of binary downloads arrive as bytes. */
+function parseBody(body: unknown): unknown {
+	if (!Buffer.isBuffer(body) && !(body instanceof ArrayBuffer) && typeof body !== 'string') return body;
+	try {
+		return JSON.parse(Buffer.from(body as Buffer).toString('utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 /** The error a user sees for a failed Desk360 request: Desk360's own message and what to check. */
 export function desk360Error(node: INode, failure: RequestFailure): Error {
 	if (failure.rateLimit) return rateLimitError(node, failure);
@@ -80,7 +90,8 @@ export function desk360Error(node: INode, failure: RequestFailure): Error {
 		});
 	}
 
-	const apiError = (answer.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+	const apiError = (parseBody(answer.body) as { error?: { code?: string; message?: string } } | undefined)
+		?.error;
 	const code = apiError?.code;
 	const hint = (code && HINTS[code]) ?? STATUS_HINTS[answer.statusCode] ?? 'Check the values sent to Desk360.';
 	return new NodeApiError(node, { code: code ?? null, message: apiError?.message ?? null } as JsonObject, {
