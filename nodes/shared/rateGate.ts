@@ -13,17 +13,29 @@ export interface RateLimitState {
  *
  * - After a 429, nobody sends until the wait the server asked for is over.
  * - When the server reports its budget (X-RateLimit-Remaining/-Reset), requests
- *   beyond the budget wait for the next window instead of collecting 429s.
- * - While the budget is unknown (first request, new window, after a 429), only
- *   one request goes out and the others wait for its answer; after a success
- *   the number in flight doubles, so an API without headers still ramps up.
+ *   beyond it wait for the next window instead of collecting 429s.
+ * - When it reports nothing, the gate learns a budget from its 429s: the
+ *   requests the server accepted since the window opened, over the time until
+ *   it reopens.
+ * - While the budget is unknown, one request goes out and the others wait for
+ *   its answer; each success lets one more go at once (doubling per round trip).
  */
 export class RateGate {
 	private blockedUntil = 0;
 
+	/** Requests still allowed before `windowEndsAt`; undefined while unknown. */
 	private budget: number | undefined;
 
 	private windowEndsAt = 0;
+
+	private windowOpenedAt: number | undefined;
+
+	private answeredInWindow = 0;
+
+	/** Whether the server sends budget headers (then they are the only source). */
+	private metered = false;
+
+	private learned: { budget: number; windowMs: number } | undefined;
 
 	private maxInFlight = 1;
 
@@ -34,15 +46,12 @@ export class RateGate {
 	async acquire(): Promise<void> {
 		for (;;) {
 			const now = clock.now();
+			this.windowOpenedAt ??= now;
 			if (now < this.blockedUntil) {
 				await clock.sleep(this.blockedUntil - now);
 				continue;
 			}
-			if (this.budget !== undefined && now >= this.windowEndsAt) {
-				// A new window: its budget is unknown until the next answer.
-				this.budget = undefined;
-				this.maxInFlight = 1;
-			}
+			if (this.budget !== undefined && now >= this.windowEndsAt) this.openWindow(now);
 			if (this.budget !== undefined && this.budget <= 0) {
 				await clock.sleep(this.windowEndsAt - now);
 				continue;
@@ -64,25 +73,52 @@ export class RateGate {
 	release(state: RateLimitState, waitMs?: number): void {
 		this.inFlight--;
 		const now = clock.now();
-		if (state.remaining !== undefined) {
-			const windowEndsAt = state.resetAt ?? now + 60_000;
-			// Requests still in flight will spend budget the server has not counted yet.
-			const fresh = state.remaining - this.inFlight;
-			const sameWindow = this.budget !== undefined && windowEndsAt <= this.windowEndsAt;
-			this.budget = sameWindow ? Math.min(this.budget!, fresh) : fresh;
-			this.windowEndsAt = Math.max(windowEndsAt, now);
-			this.maxInFlight = Number.POSITIVE_INFINITY;
-		}
+		if (state.remaining !== undefined) this.useReportedBudget(state, now);
 		if (waitMs !== undefined) {
-			this.blockedUntil = Math.max(this.blockedUntil, now + waitMs);
-			this.budget = undefined;
+			const reopensAt = Math.max(this.blockedUntil, now + waitMs);
+			if (!this.metered && this.answeredInWindow > 0) {
+				this.learned = {
+					budget: this.answeredInWindow,
+					windowMs: reopensAt - (this.windowOpenedAt ?? now),
+				};
+			}
+			this.blockedUntil = reopensAt;
+			this.budget = 0;
+			this.windowEndsAt = reopensAt;
 			this.maxInFlight = 1;
-		} else if (state.remaining === undefined) {
-			this.maxInFlight *= 2;
+		} else {
+			// Every answered request counts against the limit, failed ones too.
+			this.answeredInWindow++;
+			if (this.budget === undefined) this.maxInFlight++;
 		}
 		const waiters = this.waiters;
 		this.waiters = [];
 		for (const wake of waiters) wake();
+	}
+
+	private useReportedBudget(state: RateLimitState, now: number): void {
+		this.metered = true;
+		const windowEndsAt = state.resetAt ?? now + 60_000;
+		// Requests still in flight will spend budget the server has not counted yet.
+		const fresh = state.remaining! - this.inFlight;
+		const sameWindow = this.budget !== undefined && windowEndsAt <= this.windowEndsAt;
+		this.budget = sameWindow ? Math.min(this.budget!, fresh) : fresh;
+		this.windowEndsAt = Math.max(windowEndsAt, now);
+		this.maxInFlight = Number.POSITIVE_INFINITY;
+	}
+
+	/** A new window: its budget is what was learned, or unknown until an answer tells. */
+	private openWindow(now: number): void {
+		this.windowOpenedAt = now;
+		this.answeredInWindow = 0;
+		if (!this.metered && this.learned) {
+			this.budget = this.learned.budget;
+			this.windowEndsAt = now + this.learned.windowMs;
+			this.maxInFlight = Number.POSITIVE_INFINITY;
+		} else {
+			this.budget = undefined;
+			this.maxInFlight = 1;
+		}
 	}
 }
 

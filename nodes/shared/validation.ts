@@ -5,6 +5,8 @@ import {
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { clock } from './clock';
+
 /** A bad value the node found before sending anything: names the field, the rule and what it found. */
 export function invalidField(
 	context: IExecuteSingleFunctions,
@@ -51,11 +53,38 @@ export function calendarDate(value: unknown): string | undefined {
 export interface FieldRule {
 	/** The field's name as the user sees it in the node. */
 	field: string;
-	type: 'text' | 'id' | 'email' | 'date' | 'jsonObject' | 'integer';
-	in?: 'body' | 'qs';
+	type: 'text' | 'id' | 'email' | 'date' | 'jsonObject' | 'integer' | 'number' | 'phone' | 'url';
+	/**
+	 * Where the value goes: the body (default), the query, or the URL, where it
+	 * replaces the `:key` placeholder (always required, URL-encoded).
+	 */
+	in?: 'body' | 'qs' | 'path';
+	/** For `in: 'path'`: the node parameter that holds the value (default: the key). */
+	parameter?: string;
 	required?: boolean;
-	/** Allowed values, for integers. */
-	oneOf?: number[];
+	/** Allowed values, for integers and texts. */
+	oneOf?: Array<number | string>;
+	/** Longest text allowed, in characters (Unicode code points, as the APIs count them). */
+	maxLength?: number;
+	/** Bounds of a number. */
+	min?: number;
+	max?: number;
+	/**
+	 * The value is a list: an array, or text with one entry per line or comma.
+	 * Each entry is checked by `type`; the list is sent as an array.
+	 */
+	list?: boolean;
+	/** Most entries a list may have. */
+	maxItems?: number;
+}
+
+/** A phone number in international form: + and the country code, 7 to 15 digits in all. */
+const INTERNATIONAL_PHONE = /^\+[1-9]\d{6,14}$/;
+
+/** The entries of a list given as an array or as text with one entry per line or comma. */
+export function listEntries(value: unknown): unknown[] {
+	const entries = Array.isArray(value) ? value : isBlank(value) ? [] : String(value).split(/[\n,]/);
+	return entries.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => !isBlank(entry));
 }
 
 function checkValue(
@@ -65,7 +94,50 @@ function checkValue(
 ): unknown {
 	switch (rule.type) {
 		case 'text':
+			if (rule.oneOf && !rule.oneOf.includes(value as string)) {
+				throw invalidField(context, rule.field, `must be one of ${rule.oneOf.join(', ')}`, value);
+			}
+			if (rule.maxLength !== undefined && [...String(value)].length > rule.maxLength) {
+				const length = [...String(value)].length;
+				throw invalidField(context, rule.field, `must be at most ${rule.maxLength} characters long`, `${length} characters`);
+			}
 			return value;
+		case 'number': {
+			const number = typeof value === 'number' ? value : Number(String(value).trim());
+			const tooLow = rule.min !== undefined && number < rule.min;
+			const tooHigh = rule.max !== undefined && number > rule.max;
+			if (!Number.isFinite(number) || tooLow || tooHigh) {
+				const range = rule.min !== undefined && rule.max !== undefined ? ` from ${rule.min} to ${rule.max}` : '';
+				throw invalidField(context, rule.field, `must be a number${range}`, value);
+			}
+			return number;
+		}
+		case 'phone': {
+			// Spaces, dashes, dots and brackets are only formatting.
+			const phone = String(value).replace(/[\s\-.()]/g, '');
+			if (!INTERNATIONAL_PHONE.test(phone)) {
+				throw invalidField(
+					context,
+					rule.field,
+					'must start with + and the country code, then digits only (7 to 15 digits in all, e.g. +905551234567)',
+					value,
+				);
+			}
+			return phone;
+		}
+		case 'url': {
+			const text = String(value).trim();
+			let protocol: string | undefined;
+			try {
+				protocol = new URL(text).protocol;
+			} catch {
+				protocol = undefined;
+			}
+			if (protocol !== 'https:' && protocol !== 'http:') {
+				throw invalidField(context, rule.field, 'must be a web address starting with https:// or http://', value);
+			}
+			return text;
+		}
 		case 'id': {
 			const id = positiveInteger(value);
 			if (id === undefined) throw invalidField(context, rule.field, 'must be a positive whole number (an ID)', value);
@@ -106,6 +178,46 @@ function checkValue(
 	}
 }
 
+function checkList(context: IExecuteSingleFunctions, rule: FieldRule, value: unknown): unknown[] | undefined {
+	const entries = listEntries(value);
+	if (entries.length === 0) {
+		if (rule.required) throw invalidField(context, rule.field, 'is required and is empty');
+		return undefined;
+	}
+	if (rule.maxItems !== undefined && entries.length > rule.maxItems) {
+		throw invalidField(context, rule.field, `must have at most ${rule.maxItems} entries`, `${entries.length} entries`);
+	}
+	return entries.map((entry, index) =>
+		checkValue(context, { ...rule, field: `${rule.field} (entry ${index + 1})` }, entry),
+	);
+}
+
+/**
+ * Checks one value against a rule and returns it normalised, or undefined when
+ * it is blank and optional. For values a preSend step assembles itself.
+ */
+export function checkField(context: IExecuteSingleFunctions, rule: FieldRule, value: unknown): unknown {
+	if (rule.list) return checkList(context, rule, value);
+	if (isBlank(value)) {
+		if (rule.required) throw invalidField(context, rule.field, 'is required and is empty');
+		return undefined;
+	}
+	return checkValue(context, rule, value);
+}
+
+/** Replaces `:key` in the request's URL with the checked, URL-encoded value of the rule's parameter. */
+function fillPathValue(
+	context: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+	key: string,
+	rule: FieldRule,
+): void {
+	const value = context.getNodeParameter(rule.parameter ?? key, undefined, { extractValue: true });
+	if (isBlank(value)) throw invalidField(context, rule.field, 'is required and is empty');
+	const checked = checkValue(context, rule, typeof value === 'string' ? value.trim() : value);
+	requestOptions.url = requestOptions.url.replace(`:${key}`, encodeURIComponent(String(checked)));
+}
+
 /**
  * A preSend step that checks the request's fields against `rules` (keyed by
  * the API's field name), normalises them, and fails with the field's name
@@ -117,27 +229,45 @@ export function validateRequest(rules: Record<string, FieldRule>) {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		for (const [key, rule] of Object.entries(rules)) {
-			const target = (rule.in === 'qs' ? requestOptions.qs : requestOptions.body) as
-				| IDataObject
-				| undefined;
-			const value = target?.[key];
-			if (isBlank(value)) {
-				if (rule.required) throw invalidField(this, rule.field, 'is required and is empty');
-				if (target && key in target) delete target[key];
+			if (rule.in === 'path') {
+				fillPathValue(this, requestOptions, key, rule);
 				continue;
 			}
-			target![key] = checkValue(this, rule, value) as IDataObject[string];
+			// A dotted key names a field of a nested object, e.g. location.latitude.
+			const path = key.split('.');
+			const name = path.pop()!;
+			let target = (rule.in === 'qs' ? requestOptions.qs : requestOptions.body) as IDataObject | undefined;
+			for (const part of path) target = target?.[part] as IDataObject | undefined;
+			const checked = checkField(this, rule, target?.[name]);
+			if (checked === undefined) {
+				if (target && name in target) delete target[name];
+				continue;
+			}
+			target![name] = checked as IDataObject[string];
 		}
 		return requestOptions;
 	};
 }
 
-/** A preSend step that refuses an end date before the start date. */
+/** The same day `years` later (29 February becomes 28 February), as YYYY-MM-DD. */
+function yearsLater(date: string, years: number): string {
+	const [year, month, day] = date.split('-').map(Number);
+	const later = new Date(Date.UTC(year + years, month - 1, day));
+	if (later.getUTCDate() !== day) later.setUTCDate(0);
+	return later.toISOString().slice(0, 10);
+}
+
+/**
+ * A preSend step that refuses an end date before the start date and, with
+ * `maxYears`, a range longer than that; without an end date the range ends
+ * today (UTC), as APIs that default the end date to today count it.
+ */
 export function validateDateOrder(
 	startKey: string,
 	endKey: string,
 	fields: { start: string; end: string },
 	where: 'body' | 'qs' = 'qs',
+	maxYears?: number,
 ) {
 	return async function (
 		this: IExecuteSingleFunctions,
@@ -148,6 +278,14 @@ export function validateDateOrder(
 		const end = target?.[endKey];
 		if (typeof start === 'string' && typeof end === 'string' && end < start) {
 			throw invalidField(this, fields.end, `must not be before ${fields.start} (${start})`, end);
+		}
+		if (maxYears !== undefined && typeof start === 'string') {
+			const last = typeof end === 'string' ? end : new Date(clock.now()).toISOString().slice(0, 10);
+			if (last > yearsLater(start, maxYears)) {
+				const span = maxYears === 1 ? 'one year' : `${maxYears} years`;
+				const until = typeof end === 'string' ? `${fields.end} (${end})` : `today (${last}; ${fields.end} is empty)`;
+				throw invalidField(this, fields.start, `must be at most ${span} before ${until}`, start);
+			}
 		}
 		return requestOptions;
 	};

@@ -2,7 +2,8 @@ import { clock } from '../../nodes/shared/clock';
 
 /**
  * Replaces the clock the rate-limit code waits on: sleeps return at once and
- * move virtual time forward, and each wait is recorded for assertions.
+ * move virtual time to their wake-up time (concurrent sleepers share one
+ * timeline), and each wait is recorded for assertions.
  */
 export function useVirtualClock(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 	const original = { ...clock };
@@ -10,8 +11,9 @@ export function useVirtualClock(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 	clock.now = () => state.now;
 	clock.sleep = async (ms: number) => {
 		state.sleeps.push(ms);
-		state.now += Math.max(0, ms);
+		const wakeAt = state.now + Math.max(0, ms);
 		await new Promise((resolve) => setImmediate(resolve));
+		state.now = Math.max(state.now, wakeAt);
 	};
 	return {
 		state,

@@ -1,0 +1,91 @@
+import { BASE_URL, desk360, desk360Api, listOf, product, tokenCredentials } from './fixtures';
+import { failureOf, recordRequests } from '../helpers/expectations';
+import { runNode } from '../helpers/n8n';
+
+function link(page: number) {
+	return { Link: `<${BASE_URL}/v1/products/12/tickets?page=${page}&status=2>; rel=next` };
+}
+
+function getTickets(parameters: Record<string, unknown>) {
+	return runNode(desk360, {
+		parameters: { resource: 'ticket', operation: 'getAll', product: product(12), filters: { status: 2 }, ...parameters },
+		credentials: tokenCredentials,
+	});
+}
+
+describe('Desk360 › pagination by Link header', () => {
+	it('Return All follows the next link page by page to the last page, as given', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope
+			.get('/v1/products/12/tickets').query({ status: '2' }).reply(200, listOf(20, 1), link(2))
+			.get('/v1/products/12/tickets').query({ page: '2', status: '2' }).reply(200, listOf(20, 21), link(3))
+			.get('/v1/products/12/tickets').query({ page: '3', status: '2' }).reply(200, listOf(7, 41));
+
+		const { items } = await getTickets({ returnAll: true });
+
+		expect(items.map((item) => item.json.id)).toEqual(Array.from({ length: 47 }, (_, index) => index + 1));
+		// The next URL is followed as given: its query is not appended twice.
+		expect(requests.map((request) => request.path)).toEqual([
+			'/v1/products/12/tickets?status=2',
+			'/v1/products/12/tickets?page=2&status=2',
+			'/v1/products/12/tickets?page=3&status=2',
+		]);
+	});
+
+	it('Limit stops requesting as soon as it has enough, cutting across a page', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope
+			.get('/v1/products/12/tickets').query({ status: '2' }).reply(200, listOf(20, 1), link(2))
+			.get('/v1/products/12/tickets').query({ page: '2', status: '2' }).reply(200, listOf(20, 21), link(3));
+		// Page 3 exists but must not be asked for.
+
+		const { items } = await getTickets({ returnAll: false, limit: 25 });
+
+		expect(items).toHaveLength(25);
+		expect(items[24].json.id).toBe(25);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('Limit within the first page sends a single request', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope.get('/v1/products/12/tickets').query({ status: '2' }).reply(200, listOf(20, 1), link(2));
+
+		const { items } = await getTickets({ returnAll: false, limit: 5 });
+
+		expect(items.map((item) => item.json.id)).toEqual([1, 2, 3, 4, 5]);
+		expect(requests).toHaveLength(1);
+	});
+
+	it('Return All on agents, products, types and reasons follows pages too', async () => {
+		for (const [resource, path] of [
+			['agent', '/v1/agents'],
+			['product', '/v1/products'],
+			['ticketType', '/v1/types'],
+			['reason', '/v1/reasons'],
+		]) {
+			desk360Api()
+				.get(path).reply(200, listOf(20, 1), { Link: `<${BASE_URL}${path}?page=2>; rel="next"` })
+				.get(path).query({ page: '2' }).reply(200, listOf(3, 21));
+
+			const { items } = await runNode(desk360, {
+				parameters: { resource, operation: 'getAll', returnAll: true },
+				credentials: tokenCredentials,
+			});
+
+			expect(items).toHaveLength(23);
+		}
+	});
+
+	it('refuses to follow a next link to another server (the token would go with it)', async () => {
+		desk360Api()
+			.get('/v1/products/12/tickets').query({ status: '2' })
+			.reply(200, listOf(20, 1), { Link: '<https://evil.example.com/steal?page=2>; rel=next' });
+
+		const error = await failureOf(getTickets({ returnAll: true }));
+
+		expect(error.message).toBe('Desk360 pointed the next page at another server');
+	});
+});

@@ -1,0 +1,157 @@
+import { desk360, desk360Api, listOf, product, tokenCredentials } from './fixtures';
+import { useVirtualClock } from '../helpers/clock';
+import { failureOf, recordRequests } from '../helpers/expectations';
+import { runNode } from '../helpers/n8n';
+import { rateLimitedServer } from '../helpers/rateLimitedServer';
+import { retryPolicy } from '../../nodes/shared/transport';
+
+const tooMany = { error: { code: 'too_many_requests_exception', message: 'Too Many Attempts.' } };
+
+let virtual: ReturnType<typeof useVirtualClock>;
+beforeEach(() => {
+	virtual = useVirtualClock();
+});
+afterEach(() => virtual.restore());
+
+function getAgents() {
+	return runNode(desk360, {
+		parameters: { resource: 'agent', operation: 'getAll', returnAll: true },
+		credentials: tokenCredentials,
+	});
+}
+
+function createTickets(count: number) {
+	return runNode(desk360, {
+		parameters: {
+			resource: 'ticket',
+			operation: 'create',
+			product: product(12),
+			customerName: '={{ $json.name }}',
+			email: 'customer@example.com',
+			reason: 3,
+			description: 'Imported from a sheet',
+			status: 2,
+		},
+		items: Array.from({ length: count }, (_, index) => ({ json: { name: `Customer ${index}` } })),
+		credentials: tokenCredentials,
+	});
+}
+
+describe('Desk360 › 429 retry', () => {
+	it('waits what Retry-After says, then succeeds', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope.get('/v1/agents').reply(429, tooMany, { 'Retry-After': '26' }).get('/v1/agents').reply(200, listOf(2));
+
+		const { items } = await getAgents();
+
+		expect(items).toHaveLength(2);
+		expect(requests).toHaveLength(2);
+		expect(virtual.state.sleeps).toEqual([26_000]);
+	});
+
+	it('without Retry-After, waits until X-RateLimit-Reset', async () => {
+		const resetAt = virtual.state.now + 42_000;
+		desk360Api()
+			.get('/v1/agents').reply(429, tooMany, { 'X-RateLimit-Reset': String(resetAt / 1000) })
+			.get('/v1/agents').reply(200, listOf(1));
+
+		await getAgents();
+
+		expect(virtual.state.sleeps).toEqual([42_000]);
+	});
+
+	it('without either header, backs off exponentially with jitter', async () => {
+		desk360Api()
+			.get('/v1/agents').times(3).reply(429, tooMany)
+			.get('/v1/agents').reply(200, listOf(1));
+
+		await getAgents();
+
+		const [first, second, third] = virtual.state.sleeps;
+		expect(virtual.state.sleeps).toHaveLength(3);
+		expect(first).toBeGreaterThanOrEqual(500);
+		expect(first).toBeLessThanOrEqual(1_000);
+		expect(second).toBeGreaterThanOrEqual(1_000);
+		expect(second).toBeLessThanOrEqual(2_000);
+		expect(third).toBeGreaterThanOrEqual(2_000);
+		expect(third).toBeLessThanOrEqual(4_000);
+	});
+
+	it('gives up after the bounded number of tries with a message naming the rate limit and the plan', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope.get('/v1/agents').times(retryPolicy.maxTries).reply(429, tooMany, { 'Retry-After': '1', 'X-RateLimit-Limit': '10' });
+
+		const error = await failureOf(getAgents());
+
+		expect(requests).toHaveLength(retryPolicy.maxTries);
+		expect(error.message).toBe("Desk360 rate limit reached: the plan's limit of 10 requests a minute is used up");
+		expect(error.description).toContain(`after ${retryPolicy.maxTries} tries`);
+		expect(error.description).toContain('10 requests a minute on the Basic plan and 100 on Business');
+		expect(error.httpCode).toBe('429');
+	});
+
+	it('does not wait longer than the cap: a longer Retry-After fails at once', async () => {
+		desk360Api().get('/v1/agents').reply(429, tooMany, { 'Retry-After': '3600' });
+
+		const error = await failureOf(getAgents());
+
+		expect(error.description).toContain('Desk360 asked to wait 3600 s, longer than the node waits (300 s)');
+		expect(virtual.state.sleeps).toEqual([]);
+	});
+
+	it('retries a read after 503 but never resends a write after a server error', async () => {
+		desk360Api().get('/v1/agents').reply(503, 'unavailable').get('/v1/agents').reply(200, listOf(1));
+		expect((await getAgents()).items).toHaveLength(1);
+
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope.post('/v1/products/12/tickets').reply(500, { error: { code: 'internal_server_error', message: 'Server Error' } });
+
+		const error = await failureOf(createTickets(1));
+
+		expect(requests).toHaveLength(1);
+		expect(error.message).toBe('Server Error');
+		expect(error.description).toContain('Try again later');
+	});
+});
+
+describe('Desk360 › concurrent items under a rate limit', () => {
+	it('spends the budget the headers report: every write once, no 429', async () => {
+		const server = rateLimitedServer({ limit: 5, windowMs: 60_000, sendRateHeaders: true });
+		desk360Api()
+			.post('/v1/products/12/tickets').times(12)
+			.reply((_uri, body) => server.handle(body));
+		const started = virtual.state.now;
+
+		const { items } = await createTickets(12);
+
+		const names = server.stats.accepted.map((body) => (body as { name: string }).name);
+		expect(names.sort()).toEqual(Array.from({ length: 12 }, (_, index) => `Customer ${index}`).sort());
+		expect(server.stats.refused).toBe(0);
+		expect(items.map((item) => item.json.name)).toEqual(Array.from({ length: 12 }, (_, index) => `Customer ${index}`));
+		// 12 requests at 5 a minute need the third window: at least two minutes.
+		expect(virtual.state.now - started).toBeGreaterThanOrEqual(120_000);
+	});
+
+	it('with only 429 + Retry-After to go by: no duplicate writes, no lost items, no stampede', async () => {
+		const server = rateLimitedServer({ limit: 4, windowMs: 10_000, sendRateHeaders: false });
+		desk360Api()
+			.post('/v1/products/12/tickets').persist()
+			.reply((_uri, body) => server.handle(body));
+
+		const started = virtual.state.now;
+		const { items } = await createTickets(20);
+
+		const names = server.stats.accepted.map((body) => (body as { name: string }).name);
+		expect(new Set(names).size).toBe(20);
+		expect(names).toHaveLength(20);
+		expect(items).toHaveLength(20);
+		// The gate learns the budget from the first window's 429s (4 accepted, then
+		// refused until Retry-After): later windows are spent without a refusal.
+		const firstWindowEnds = started + 10_000;
+		expect(server.stats.refusedAt.every((at) => at < firstWindowEnds)).toBe(true);
+		expect(server.stats.refused).toBeLessThanOrEqual(5);
+	});
+});
