@@ -4,6 +4,7 @@
  * helper that applies credentials the way n8n's CredentialsHelper does.
  */
 import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import * as requestHelpers from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 import {
 	ICredentialsHelper,
 	Workflow,
@@ -128,7 +129,7 @@ export interface RunSetup {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }
 
-function buildWorkflow(harness: NodeHarness, parameters: INodeParameters) {
+export function buildWorkflow(harness: NodeHarness, parameters: INodeParameters) {
 	const { nodeType } = harness;
 	const node: INode = {
 		id: 'node-under-test',
@@ -160,7 +161,7 @@ function buildWorkflow(harness: NodeHarness, parameters: INodeParameters) {
 	return { workflow, node: workflow.getNode(node.name)! };
 }
 
-function additionalDataFor(helper: TestCredentialsHelper): IWorkflowExecuteAdditionalData {
+export function additionalDataFor(helper: TestCredentialsHelper): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: helper,
 		restApiUrl: 'http://localhost:5678/rest',
@@ -220,4 +221,31 @@ export async function loadOptions<T>(
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
 	return await method.call(context, filter);
+}
+
+/**
+ * Sends a credential's test request the way n8n's credential test does: the
+ * request's expressions resolved with the credential, preAuthentication always
+ * run (n8n treats a credential test as expired), then the credential applied.
+ */
+export async function testCredential(
+	harness: NodeHarness,
+	typeName: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<unknown> {
+	const type = harness.credentialTypes[typeName];
+	const helper = new TestCredentialsHelper(harness.credentialTypes, { [typeName]: { ...data } });
+	const { workflow, node } = buildWorkflow(harness, {});
+	const credentials = { ...data };
+	const resolve = (value: unknown) =>
+		typeof value === 'string' && value.startsWith('=')
+			? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials })
+			: value;
+	const helpers = { helpers: { httpRequest: requestHelpers.httpRequest } } as unknown as IHttpRequestHelper;
+	await helper.preAuthentication(helpers, credentials, typeName, node, true);
+	const request = Object.fromEntries(
+		Object.entries(type.test!.request).map(([key, value]) => [key, resolve(value)]),
+	) as unknown as IHttpRequestOptions;
+	const authenticated = await helper.authenticate(credentials, typeName, { json: true, ...request }, workflow, node);
+	return await requestHelpers.httpRequest(authenticated);
 }
