@@ -1,0 +1,140 @@
+// Installs and drives a real n8n (2.8.4) for `npm start` and the end-to-end tests.
+// The install lives in a cache folder outside the package and is reused; pnpm is
+// used because npm cannot resolve n8n 2.8.4's tree here (see ../shared/N8N-RUNTIME.md).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { ensureDependencies } from './ensure-deps.mjs';
+
+export const N8N_VERSION = '2.8.4';
+const PNPM_VERSION = '10.34.8';
+
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const cacheRoot = resolve(
+	process.env.N8N_HELPDESK_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-helpdesk'),
+);
+const n8nDir = join(cacheRoot, `n8n-${N8N_VERSION}`);
+const pnpmDir = join(cacheRoot, `pnpm-${PNPM_VERSION}`);
+export const n8nBin = join(n8nDir, 'node_modules', '.bin', 'n8n');
+
+export function log(message) {
+	process.stdout.write(`[helpdesk] ${message}\n`);
+}
+
+export function run(command, args, options = {}) {
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	if (result.status !== 0) {
+		throw new Error(`${command} ${args.join(' ')} failed with exit code ${result.status}`);
+	}
+}
+
+/** Installs the package's dev tools (when missing) and builds dist/. */
+export function buildPackage() {
+	ensureDependencies();
+	log('Building the package...');
+	run('npm', ['run', 'build'], { cwd: packageRoot });
+}
+
+/** Installs n8n into the cache folder once; later calls reuse it. */
+export function ensureN8n() {
+	if (existsSync(n8nBin)) return;
+	mkdirSync(n8nDir, { recursive: true });
+	const pnpmBin = join(pnpmDir, 'node_modules', '.bin', 'pnpm');
+	if (!existsSync(pnpmBin)) {
+		log(`Installing pnpm ${PNPM_VERSION} into ${pnpmDir}...`);
+		mkdirSync(pnpmDir, { recursive: true });
+		writeFileSync(join(pnpmDir, 'package.json'), JSON.stringify({ private: true }));
+		run('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`], { cwd: pnpmDir });
+	}
+	writeFileSync(
+		join(n8nDir, 'package.json'),
+		JSON.stringify(
+			{
+				private: true,
+				dependencies: { n8n: N8N_VERSION },
+				pnpm: {
+					overrides: { xlsx: '0.18.5', '@langchain/langgraph-checkpoint': '1.0.1' },
+					onlyBuiltDependencies: ['sqlite3'],
+				},
+			},
+			null,
+			2,
+		),
+	);
+	log(`Installing n8n ${N8N_VERSION} into ${n8nDir} (about 2 minutes the first time)...`);
+	run(pnpmBin, ['install', '--reporter=default'], { cwd: n8nDir });
+}
+
+/** Makes the built package an installed community package of the n8n user folder. */
+export function linkPackage(userFolder) {
+	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
+	mkdirSync(modules, { recursive: true });
+	const link = join(modules, 'n8n-nodes-helpdesk');
+	if (existsSync(link) || isSymlink(link)) rmSync(link, { recursive: true, force: true });
+	symlinkSync(packageRoot, link, 'dir');
+}
+
+function isSymlink(path) {
+	try {
+		return lstatSync(path).isSymbolicLink();
+	} catch {
+		return false;
+	}
+}
+
+export function n8nEnv(userFolder, extra = {}) {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'n8n-nodes-helpdesk-local-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: '5678',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_LOG_LEVEL: 'info',
+		...extra,
+	};
+}
+
+/** Starts `n8n start`; resolves once /healthz answers. */
+export async function startN8n(env, { quiet = false } = {}) {
+	const child = spawn(n8nBin, ['start'], { env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+	const output = [];
+	if (quiet) {
+		child.stdout.on('data', (chunk) => output.push(chunk));
+		child.stderr.on('data', (chunk) => output.push(chunk));
+	}
+	const base = `http://127.0.0.1:${env.N8N_PORT}`;
+	for (let i = 0; i < 240; i++) {
+		if (child.exitCode !== null) throw new Error(`n8n exited early:\n${Buffer.concat(output).toString()}`);
+		try {
+			const response = await fetch(`${base}/healthz`);
+			if (response.ok) return { child, base, output };
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((done) => setTimeout(done, 500));
+	}
+	child.kill('SIGTERM');
+	throw new Error('n8n did not become healthy within 2 minutes');
+}
+
+/** Creates the owner account when the instance has none yet. */
+export async function ensureOwner(base, owner) {
+	const response = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	// 400 means an owner already exists (a reused user folder).
+	if (!response.ok && response.status !== 400) {
+		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	}
+}
