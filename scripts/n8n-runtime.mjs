@@ -105,13 +105,16 @@ export function n8nEnv(userFolder, extra = {}) {
 
 /** Starts `n8n start`; resolves once /healthz answers. */
 export async function startN8n(env, { quiet = false } = {}) {
+	const base = `http://127.0.0.1:${env.N8N_PORT}`;
+	if (await fetch(`${base}/healthz`).then(() => true, () => false)) {
+		throw new Error(`port ${env.N8N_PORT} is already in use (another n8n running?): stop it first`);
+	}
 	const child = spawn(n8nBin, ['start'], { env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
 	const output = [];
 	if (quiet) {
 		child.stdout.on('data', (chunk) => output.push(chunk));
 		child.stderr.on('data', (chunk) => output.push(chunk));
 	}
-	const base = `http://127.0.0.1:${env.N8N_PORT}`;
 	for (let i = 0; i < 240; i++) {
 		if (child.exitCode !== null) throw new Error(`n8n exited early:\n${Buffer.concat(output).toString()}`);
 		try {
@@ -126,15 +129,24 @@ export async function startN8n(env, { quiet = false } = {}) {
 	throw new Error('n8n did not become healthy within 2 minutes');
 }
 
-/** Creates the owner account when the instance has none yet. */
-export async function ensureOwner(base, owner) {
-	const response = await fetch(`${base}/rest/owner/setup`, {
+async function postJson(url, body, cookie) {
+	return await fetch(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(owner),
+		headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+		body: JSON.stringify(body),
 	});
-	// 400 means an owner already exists (a reused user folder).
-	if (!response.ok && response.status !== 400) {
-		throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * Makes sure the owner account exists and returns a logged-in session cookie.
+ * n8n answers /healthz a moment before its REST API is ready, so this retries.
+ */
+export async function ensureOwner(base, owner) {
+	for (let attempt = 0; attempt < 60; attempt++) {
+		const login = await postJson(`${base}/rest/login`, { emailOrLdapLoginId: owner.email, password: owner.password });
+		if (login.ok) return login.headers.get('set-cookie')?.split(';')[0];
+		await postJson(`${base}/rest/owner/setup`, owner);
+		await new Promise((done) => setTimeout(done, 500));
 	}
+	throw new Error(`could not set up or log in as ${owner.email}`);
 }
