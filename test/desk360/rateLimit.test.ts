@@ -138,8 +138,9 @@ describe('Desk360 › concurrent items under a rate limit', () => {
 	it('with only 429 + Retry-After to go by: no duplicate writes, no lost items, no stampede', async () => {
 		const server = rateLimitedServer({ limit: 4, windowMs: 10_000, sendRateHeaders: false });
 		desk360Api()
-			.post('/v1/products/12/tickets').persist()
-			.reply((_uri, body) => server.handle(body));
+			.persist()
+			.post('/v1/products/12/tickets')
+			.reply((_uri: string, body: unknown) => server.handle(body));
 
 		const started = virtual.state.now;
 		const { items } = await createTickets(20);
