@@ -92,23 +92,3 @@ export const statusOptions = [
 	{ name: 'Resolved', value: 1 },
 	{ name: 'Waiting', value: 2 },
 ];
-
-/** Return All + Limit, read by the request hook (which pages by Link header). */
-export const returnAllAndLimit: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];

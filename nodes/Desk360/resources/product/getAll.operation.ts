@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

@@ -1,13 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
-import {
-	agentLocator,
-	priorityOptions,
-	productLocator,
-	returnAllAndLimit,
-	statusOptions,
-} from '../../shared/descriptions';
+import { returnAllAndLimit } from '../../../shared/descriptions';
+import { agentLocator, priorityOptions, productLocator, statusOptions } from '../../shared/descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',

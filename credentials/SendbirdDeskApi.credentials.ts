@@ -1,0 +1,60 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { BASE_URL_EXPRESSION } from '../nodes/SendbirdDesk/shared/baseUrl';
+
+export class SendbirdDeskApi implements ICredentialType {
+	name = 'sendbirdDeskApi';
+
+	displayName = 'Sendbird Desk API';
+
+	icon: Icon = { light: 'file:../icons/sendbirdDesk.svg', dark: 'file:../icons/sendbirdDesk.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk#sendbird-desk-credential';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Application ID',
+			name: 'applicationId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 9DA1B1F4-0BE6-4DA8-82C5-2E81DAB56F23',
+			description:
+				'Sendbird Dashboard → Settings → Application → General → Application ID. The API address is built from it.',
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The Desk API token of the application, from the Desk settings of the Sendbird Dashboard',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://desk-api-{application_id}.sendbird.com/platform/v1',
+			description:
+				'Leave empty to use https://desk-api-{application_id}.sendbird.com/platform/v1. Set it only to go through a proxy or to a test server.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { SENDBIRDDESKAPITOKEN: '={{ $credentials.apiToken }}' } },
+	};
+
+	// One ticket note: Sendbird answers 200 only to a token it accepts for this application.
+	test: ICredentialTestRequest = {
+		request: { baseURL: BASE_URL_EXPRESSION, url: '/ticket_notes', qs: { limit: 1 } },
+	};
+}

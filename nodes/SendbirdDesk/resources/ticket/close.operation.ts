@@ -1,0 +1,36 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { validateRequest } from '../../../shared/validation';
+import { ticketIdField, ticketIdRule } from './shared';
+
+export const option: INodePropertyOptions = {
+	name: 'Close',
+	value: 'close',
+	action: 'Close a ticket',
+	description: 'Close a ticket and end its conversation',
+	routing: {
+		request: { method: 'PATCH', url: '/tickets/:ticketId/close' },
+		send: { preSend: [validateRequest(ticketIdRule)] },
+	},
+};
+
+export const fields: INodeProperties[] = [
+	ticketIdField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Close Comment',
+				name: 'closeComment',
+				type: 'string',
+				default: '',
+				description: 'A comment kept on the ticket about why it was closed',
+				routing: { send: { type: 'body', property: 'closeComment' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,28 @@
+import type { FieldRule } from '../../../shared/validation';
+import { idField } from '../../shared/descriptions';
+
+export const ticketIdField = idField('ticketId', 'Ticket ID', 'The ID of the ticket');
+
+/** The path rule that checks Ticket ID and puts it into `/tickets/:ticketId`. */
+export const ticketIdRule: Record<string, FieldRule> = {
+	ticketId: { field: 'Ticket ID', type: 'id', in: 'path' },
+};
+
+/** Ticket statuses (`status2`) as Sendbird's public documentation lists them. */
+export const statusOptions = [
+	{ name: 'Active', value: 'ACTIVE', description: 'Assigned to an agent, conversation under way' },
+	{ name: 'Closed', value: 'CLOSED' },
+	{ name: 'Idle', value: 'IDLE', description: 'The customer has not replied for a while after the agent' },
+	{ name: 'Initialized', value: 'INITIALIZED', description: 'Started with welcome messages, no customer reply yet' },
+	{ name: 'Pending', value: 'PENDING', description: 'Not assigned to an agent yet' },
+	{ name: 'Proactive', value: 'PROACTIVE', description: 'Started with proactive messages, no customer reply yet' },
+	{ name: 'Work in Progress', value: 'WORK_IN_PROGRESS', description: 'Not closed yet for some reason' },
+];
+
+/** Ticket priorities, highest first (Sendbird's public documentation). */
+export const priorityOptions = [
+	{ name: 'Urgent', value: 'URGENT' },
+	{ name: 'High', value: 'HIGH' },
+	{ name: 'Medium', value: 'MEDIUM' },
+	{ name: 'Low', value: 'LOW' },
+];

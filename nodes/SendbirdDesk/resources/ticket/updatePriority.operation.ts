@@ -1,0 +1,40 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { validateRequest } from '../../../shared/validation';
+import { priorityOptions, ticketIdField, ticketIdRule } from './shared';
+
+export const option: INodePropertyOptions = {
+	name: 'Update Priority',
+	value: 'updatePriority',
+	action: 'Update the priority of a ticket',
+	description: 'Set a ticket to Urgent, High, Medium or Low',
+	routing: {
+		request: { method: 'PATCH', url: '/tickets/:ticketId' },
+		send: {
+			preSend: [
+				validateRequest({
+					...ticketIdRule,
+					priority: {
+						field: 'Priority',
+						type: 'text',
+						required: true,
+						oneOf: priorityOptions.map((priority) => priority.value),
+					},
+				}),
+			],
+		},
+	},
+};
+
+export const fields: INodeProperties[] = [
+	ticketIdField,
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		options: priorityOptions,
+		required: true,
+		default: 'MEDIUM',
+		routing: { send: { type: 'body', property: 'priority' } },
+	},
+];

@@ -1,0 +1,38 @@
+import { validateDateOrder, validateRequest } from '../../../shared/validation';
+import { filtersCollection, getManyOperation } from '../../shared/descriptions';
+
+const filters = filtersCollection(
+	[
+		{
+			displayName: 'End Date',
+			name: 'endDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only notes created up to this day (UTC; only the date is used). Default: today.',
+			routing: { send: { type: 'query', property: 'end_date' } },
+		},
+		{
+			displayName: 'Start Date',
+			name: 'startDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only notes created from this day on (UTC; only the date is used), at most one year before the end date. Default: 30 days before the end date.',
+			routing: { send: { type: 'query', property: 'start_date' } },
+		},
+	],
+	validateRequest({
+		start_date: { field: 'Start Date', type: 'date', in: 'qs' },
+		end_date: { field: 'End Date', type: 'date', in: 'qs' },
+	}),
+	// Sendbird refuses a range over one year (error 400113).
+	validateDateOrder('start_date', 'end_date', { start: 'Start Date', end: 'End Date' }, 'qs', 1),
+);
+
+// Ticket notes come in pages of at most 100.
+export const { option, fields } = getManyOperation(
+	'ticket notes',
+	'/ticket_notes',
+	'List the ticket notes created in a period (by default the 30 days up to today)',
+	{ maxPageSize: 100, fields: [filters] },
+);

@@ -1,0 +1,7 @@
+import { resourceProperties } from '../../../shared/resource';
+import * as create from './create.operation';
+import * as deleteNote from './delete.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+export const ticketNoteDescription = resourceProperties('ticketNote', [getAll, create, update, deleteNote]);

@@ -1,0 +1,180 @@
+import nock from 'nock';
+
+import { API_PATH, API_TOKEN, ORIGIN, listOf, page, run, sendbirdApi } from './fixtures';
+import { useVirtualClock } from '../helpers/clock';
+import { failureOf, recordRequests } from '../helpers/expectations';
+import { retryPolicy } from '../../nodes/shared/transport';
+
+const notes = `${API_PATH}/ticket_notes`;
+
+function createNote() {
+	return run('ticketNote', 'create', { ticketId: '12512', note: 'first thing back in office' });
+}
+
+function getAgents() {
+	return run('agent', 'getAll', { returnAll: true });
+}
+
+describe('Sendbird Desk › errors ({message, code})', () => {
+	it.each([
+		[400, { message: 'The specified ticketId doesn’t exist.', code: 400201 }, 'check the ID'],
+		[400, { message: 'note is required.', code: 400105 }, 'A required field is missing'],
+		[400, { message: 'The note parameter should be string.', code: 'deskp400111' }, 'wrong type'],
+		[400, { message: 'The date range should be within 1 year.', code: 400113 }, 'out of range'],
+	])('HTTP %i %p shows Sendbird’s message and what to check', async (status, body, hint) => {
+		sendbirdApi().post(notes).reply(status, body);
+
+		const error = await failureOf(createNote());
+
+		expect(error.constructor.name).toBe('NodeApiError');
+		expect(error.message).toBe(body.message);
+		expect(error.description).toContain(hint);
+		expect(error.description).toContain(`(Sendbird error code: ${body.code})`);
+		expect(error.httpCode).toBe(String(status));
+		expect(error.context?.itemIndex).toBe(0);
+	});
+
+	it.each([401, 403])('HTTP %i points at the API token in the credential and never shows the token', async (status) => {
+		sendbirdApi().get(`${API_PATH}/tickets/5`).reply(status, { message: 'Invalid token.', code: 400108 });
+
+		const error = await failureOf(run('ticket', 'get', { ticketId: '5' }));
+
+		expect(error.message).toBe('Invalid token.');
+		expect(error.description).toContain('Open the Sendbird Desk credential');
+		expect(error.description).toContain('API token');
+		expect(JSON.stringify(error)).not.toContain(API_TOKEN);
+		expect(JSON.stringify({ ...error, cause: (error as { cause?: unknown }).cause })).not.toContain(API_TOKEN);
+	});
+
+	it('an answer without a Sendbird body still says what happened', async () => {
+		sendbirdApi().get(`${API_PATH}/groups/9`).reply(404, '<html>Not Found</html>');
+
+		const error = await failureOf(run('group', 'get', { groupId: '9' }));
+
+		expect(error.message).toBe('Sendbird Desk answered HTTP 404');
+		expect(error.description).toContain('check the ID');
+	});
+
+	it('a network failure names Sendbird Desk and the credential, without the token', async () => {
+		nock(ORIGIN).get(`${API_PATH}/tickets/5`).replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
+
+		const error = await failureOf(run('ticket', 'get', { ticketId: '5' }));
+
+		expect(error.message).toMatch(/^Could not reach Sendbird Desk: /);
+		expect(error.description).toContain('Application ID');
+		expect(JSON.stringify(error)).not.toContain(API_TOKEN);
+	});
+});
+
+describe('Sendbird Desk › 429 and retries', () => {
+	let virtual: ReturnType<typeof useVirtualClock>;
+	beforeEach(() => {
+		virtual = useVirtualClock();
+	});
+	afterEach(() => virtual.restore());
+
+	it('waits what Retry-After says after a 429, then succeeds', async () => {
+		const scope = sendbirdApi();
+		const requests = recordRequests(scope);
+		scope
+			.get(`${API_PATH}/agents`).query(true).reply(429, { message: 'Too many requests.', code: 500910 }, { 'Retry-After': '3' })
+			.get(`${API_PATH}/agents`).query(true).reply(200, page(listOf(2)));
+
+		const { items } = await getAgents();
+
+		expect(items).toHaveLength(2);
+		expect(requests).toHaveLength(2);
+		expect(virtual.state.sleeps).toEqual([3_000]);
+	});
+
+	it('a 429 in the middle of the pages retries that page only', async () => {
+		const scope = sendbirdApi();
+		const requests = recordRequests(scope);
+		scope
+			.get(`${API_PATH}/agents`).query({ limit: '500', offset: '0' })
+			.reply(200, page(listOf(500), `${ORIGIN}${API_PATH}/agents?limit=500&offset=500`))
+			.get(`${API_PATH}/agents`).query({ limit: '500', offset: '500' }).reply(429, '', { 'Retry-After': '1' })
+			.get(`${API_PATH}/agents`).query({ limit: '500', offset: '500' }).reply(200, page(listOf(5, 501)));
+
+		const { items } = await getAgents();
+
+		expect(items).toHaveLength(505);
+		expect(requests.map((request) => request.path)).toEqual([
+			`${API_PATH}/agents?limit=500&offset=0`,
+			`${API_PATH}/agents?limit=500&offset=500`,
+			`${API_PATH}/agents?limit=500&offset=500`,
+		]);
+	});
+
+	it('without Retry-After, backs off and tries again', async () => {
+		sendbirdApi()
+			.get(`${API_PATH}/agents`).query(true).reply(429, {})
+			.get(`${API_PATH}/agents`).query(true).reply(200, page(listOf(1)));
+
+		const { items } = await getAgents();
+
+		expect(items).toHaveLength(1);
+		expect(virtual.state.sleeps).toHaveLength(1);
+		expect(virtual.state.sleeps[0]).toBeGreaterThan(0);
+	});
+
+	it('a 429 that never ends becomes a clear error after the last try', async () => {
+		const scope = sendbirdApi();
+		const requests = recordRequests(scope);
+		scope.get(`${API_PATH}/agents`).query(true).times(retryPolicy.maxTries).reply(429, {}, { 'Retry-After': '2' });
+
+		const error = await failureOf(getAgents());
+
+		expect(requests).toHaveLength(retryPolicy.maxTries);
+		expect(error.message).toBe('Sendbird Desk rate limit reached');
+		expect(error.description).toContain(`after ${retryPolicy.maxTries} tries`);
+		expect(error.description).toContain('Batching');
+		expect(error.httpCode).toBe('429');
+	});
+
+	it('a Retry-After longer than the node waits fails at once with the wait asked for', async () => {
+		sendbirdApi().get(`${API_PATH}/agents`).query(true).reply(429, {}, { 'Retry-After': '3600' });
+
+		const error = await failureOf(getAgents());
+
+		expect(error.description).toContain('Sendbird asked to wait 3600 s');
+		expect(virtual.state.sleeps).toEqual([]);
+	});
+
+	it('Create is sent again after a 429 (Sendbird did not act on it)', async () => {
+		const scope = sendbirdApi();
+		const requests = recordRequests(scope);
+		scope
+			.post(notes).reply(429, {}, { 'Retry-After': '1' })
+			.post(notes).reply(200, { id: 51, ticketId: 12512 });
+
+		const { items } = await createNote();
+
+		expect(requests.map((request) => request.method)).toEqual(['POST', 'POST']);
+		expect(requests[1].body).toEqual(requests[0].body);
+		expect(items.map((item) => item.json)).toEqual([{ id: 51, ticketId: 12512 }]);
+	});
+
+	it.each([500, 502, 503, 504])('Create is never sent twice after HTTP %i (it may have been acted on)', async (status) => {
+		const scope = sendbirdApi();
+		const requests = recordRequests(scope);
+		scope.post(notes).reply(status, { message: 'Internal error', code: 500100 });
+
+		const error = await failureOf(createNote());
+
+		expect(requests).toHaveLength(1);
+		expect(error.message).toBe('Internal error');
+		expect(error.description).toContain('failed on its side');
+		expect(error.httpCode).toBe(String(status));
+	});
+
+	it('a read is tried again after a 503', async () => {
+		sendbirdApi()
+			.get(`${API_PATH}/tickets/5`).reply(503, '')
+			.get(`${API_PATH}/tickets/5`).reply(200, { id: 5 });
+
+		const { items } = await run('ticket', 'get', { ticketId: '5' });
+
+		expect(items.map((item) => item.json)).toEqual([{ id: 5 }]);
+	});
+});
