@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { validateRequest } from '../../shared/validation';
+
 /** Product as a resource locator: picked from the account's products, or typed as an ID. */
 export const productLocator: INodeProperties = {
 	displayName: 'Product',
@@ -92,3 +94,24 @@ export const statusOptions = [
 	{ name: 'Resolved', value: 1 },
 	{ name: 'Waiting', value: 2 },
 ];
+
+/** The product a ticket type or reason belongs to, sent as product_id. */
+export const productIdField: INodeProperties = {
+	...productLocator,
+	routing: { send: { type: 'body', property: 'product_id' } },
+};
+
+export const titleField: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	required: true,
+	default: '',
+	routing: { send: { type: 'body', property: 'title' } },
+};
+
+/** Creating a ticket type or a reason needs both. */
+export const requireProductAndTitle = validateRequest({
+	product_id: { field: 'Product', type: 'id', required: true },
+	title: { field: 'Title', type: 'text', required: true },
+});

@@ -10,3 +10,12 @@ export const reasonSelector: INodeProperties = {
 	description:
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
+
+export const reasonActiveField: INodeProperties = {
+	displayName: 'Active',
+	name: 'isActive',
+	type: 'boolean',
+	default: true,
+	description: 'Whether the reason can be chosen for tickets',
+	routing: { send: { type: 'body', property: 'is_active' } },
+};

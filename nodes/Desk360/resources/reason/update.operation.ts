@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { invalidField, validateRequest } from '../../../shared/validation';
-import { productLocator } from '../../shared/descriptions';
-import { reasonSelector } from './shared';
+import { productIdField, titleField } from '../../shared/descriptions';
+import { reasonActiveField, reasonSelector } from './shared';
 
 async function requireAnUpdate(
 	this: IExecuteSingleFunctions,
@@ -41,27 +41,9 @@ export const fields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Active',
-				name: 'isActive',
-				type: 'boolean',
-				default: true,
-				description: 'Whether the reason can be chosen for tickets',
-				routing: { send: { type: 'body', property: 'is_active' } },
-			},
-			{
-				...productLocator,
-				required: false,
-				description: 'Move the reason to another product',
-				routing: { send: { type: 'body', property: 'product_id' } },
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'title' } },
-			},
+			reasonActiveField,
+			{ ...productIdField, required: false, description: 'Move the reason to another product' },
+			{ ...titleField, required: false },
 		],
 	},
 ];

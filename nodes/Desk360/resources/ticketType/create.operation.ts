@@ -1,7 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { validateRequest } from '../../../shared/validation';
-import { productLocator } from '../../shared/descriptions';
+import { productIdField, requireProductAndTitle, titleField } from '../../shared/descriptions';
 import { activeField } from './shared';
 
 export const option: INodePropertyOptions = {
@@ -10,27 +9,13 @@ export const option: INodePropertyOptions = {
 	action: 'Create a ticket type',
 	routing: {
 		request: { method: 'POST', url: '/v1/types' },
-		send: {
-			preSend: [
-				validateRequest({
-					product_id: { field: 'Product', type: 'id', required: true },
-					title: { field: 'Title', type: 'text', required: true },
-				}),
-			],
-		},
+		send: { preSend: [requireProductAndTitle] },
 	},
 };
 
 export const fields: INodeProperties[] = [
-	{ ...productLocator, routing: { send: { type: 'body', property: 'product_id' } } },
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		required: true,
-		default: '',
-		routing: { send: { type: 'body', property: 'title' } },
-	},
+	productIdField,
+	titleField,
 	{
 		displayName: 'Description',
 		name: 'description',
