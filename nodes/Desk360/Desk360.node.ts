@@ -1,12 +1,20 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { getReasons, getTicketTypes } from './methods/loadOptions';
+import {
+	getReasons,
+	getTicketTypes,
+	getWhatsAppTemplateLanguages,
+	getWhatsAppTemplateParameters,
+	getWhatsAppTemplates,
+} from './methods/loadOptions';
 import { searchAgents, searchProducts, searchTickets } from './methods/listSearch';
 import { agentDescription } from './resources/agent';
 import { productDescription } from './resources/product';
 import { reasonDescription } from './resources/reason';
 import { ticketDescription } from './resources/ticket';
 import { ticketTypeDescription } from './resources/ticketType';
+import { whatsappMessageDescription } from './resources/whatsappMessage';
+import { whatsappTemplateDescription } from './resources/whatsappTemplate';
 import { fillPathIds } from './shared/pathIds';
 import { desk360Request } from './shared/transport';
 
@@ -18,7 +26,7 @@ export class Desk360 implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Work with Desk360 tickets, products, agents, ticket types and reasons',
+		description: 'Work with Desk360 tickets, products, agents, ticket types, reasons, and WhatsApp templates and messages',
 		defaults: { name: 'Desk360' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -53,6 +61,8 @@ export class Desk360 implements INodeType {
 					{ name: 'Reason', value: 'reason' },
 					{ name: 'Ticket', value: 'ticket' },
 					{ name: 'Ticket Type', value: 'ticketType' },
+					{ name: 'WhatsApp Message', value: 'whatsappMessage' },
+					{ name: 'WhatsApp Template', value: 'whatsappTemplate' },
 				],
 				default: 'ticket',
 			},
@@ -61,11 +71,19 @@ export class Desk360 implements INodeType {
 			...agentDescription,
 			...ticketTypeDescription,
 			...reasonDescription,
+			...whatsappTemplateDescription,
+			...whatsappMessageDescription,
 		],
 	};
 
 	methods = {
 		listSearch: { searchProducts, searchTickets, searchAgents },
-		loadOptions: { getReasons, getTicketTypes },
+		loadOptions: {
+			getReasons,
+			getTicketTypes,
+			getWhatsAppTemplates,
+			getWhatsAppTemplateLanguages,
+			getWhatsAppTemplateParameters,
+		},
 	};
 }

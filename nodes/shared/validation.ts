@@ -66,16 +66,13 @@ export interface FieldRule {
 	oneOf?: Array<number | string>;
 	/** Longest text allowed, in characters (Unicode code points, as the APIs count them). */
 	maxLength?: number;
-	/** Bounds of a number. */
-	min?: number;
-	max?: number;
+	/** Smallest and largest number allowed. */
+	range?: [min: number, max: number];
 	/**
 	 * The value is a list: an array, or text with one entry per line or comma.
 	 * Each entry is checked by `type`; the list is sent as an array.
 	 */
 	list?: boolean;
-	/** Most entries a list may have. */
-	maxItems?: number;
 }
 
 /** A phone number in international form: + and the country code, 7 to 15 digits in all. */
@@ -97,17 +94,18 @@ function checkValue(
 			if (rule.oneOf && !rule.oneOf.includes(value as string)) {
 				throw invalidField(context, rule.field, `must be one of ${rule.oneOf.join(', ')}`, value);
 			}
-			if (rule.maxLength !== undefined && [...String(value)].length > rule.maxLength) {
+			if (rule.maxLength !== undefined) {
 				const length = [...String(value)].length;
-				throw invalidField(context, rule.field, `must be at most ${rule.maxLength} characters long`, `${length} characters`);
+				if (length > rule.maxLength) {
+					throw invalidField(context, rule.field, `must be at most ${rule.maxLength} characters long`, `${length} characters`);
+				}
 			}
 			return value;
 		case 'number': {
 			const number = typeof value === 'number' ? value : Number(String(value).trim());
-			const tooLow = rule.min !== undefined && number < rule.min;
-			const tooHigh = rule.max !== undefined && number > rule.max;
-			if (!Number.isFinite(number) || tooLow || tooHigh) {
-				const range = rule.min !== undefined && rule.max !== undefined ? ` from ${rule.min} to ${rule.max}` : '';
+			const [min, max] = rule.range ?? [-Infinity, Infinity];
+			if (!Number.isFinite(number) || number < min || number > max) {
+				const range = rule.range ? ` from ${min} to ${max}` : '';
 				throw invalidField(context, rule.field, `must be a number${range}`, value);
 			}
 			return number;
@@ -183,9 +181,6 @@ function checkList(context: IExecuteSingleFunctions, rule: FieldRule, value: unk
 	if (entries.length === 0) {
 		if (rule.required) throw invalidField(context, rule.field, 'is required and is empty');
 		return undefined;
-	}
-	if (rule.maxItems !== undefined && entries.length > rule.maxItems) {
-		throw invalidField(context, rule.field, `must have at most ${rule.maxItems} entries`, `${entries.length} entries`);
 	}
 	return entries.map((entry, index) =>
 		checkValue(context, { ...rule, field: `${rule.field} (entry ${index + 1})` }, entry),

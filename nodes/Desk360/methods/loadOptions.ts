@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { laravelPages } from '../shared/laravelPages';
 import { desk360List } from '../shared/transport';
 
 /** The product chosen in the node, when the current operation has one. */
@@ -34,4 +35,42 @@ export async function getTicketTypes(this: ILoadOptionsFunctions): Promise<INode
 		types,
 		(type) => product === undefined || type.product_id === product || type.product_id === 0,
 	);
+}
+
+/** The WhatsApp templates of the chosen product (every page). */
+async function productTemplates(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	const product = chosenProduct(context);
+	if (product === undefined) return [];
+	return await desk360List(context, `/v1/products/${product}/conversations/templates`, {}, undefined, laravelPages);
+}
+
+/** The languages of the chosen template, or of the chosen language only once one is picked. */
+async function templateLanguages(context: ILoadOptionsFunctions, onlyChosen: boolean): Promise<IDataObject[]> {
+	const templateId = String(context.getCurrentNodeParameter('templateId') ?? '');
+	if (templateId === '') return [];
+	const template = (await productTemplates(context)).find((each) => String(each.id) === templateId);
+	const languages = (template?.languages ?? []) as IDataObject[];
+	const chosen = onlyChosen ? String(context.getCurrentNodeParameter('languageCode') ?? '') : '';
+	return chosen === '' ? languages : languages.filter((language) => language.language_code === chosen);
+}
+
+export async function getWhatsAppTemplates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await productTemplates(this))
+		.map((template) => ({ name: String(template.template_name ?? template.id), value: Number(template.id) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function getWhatsAppTemplateLanguages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await templateLanguages(this, false)).map((language) => ({
+		name: `${String(language.language_name ?? language.language_code)} (${String(language.language_code)})`,
+		value: String(language.language_code),
+	}));
+}
+
+/** The parameter keys the template lists (for the chosen language once one is picked). */
+export async function getWhatsAppTemplateParameters(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const keys = new Set(
+		(await templateLanguages(this, true)).flatMap((language) => (language.parameters ?? []) as string[]),
+	);
+	return [...keys].map((key) => ({ name: key, value: key }));
 }

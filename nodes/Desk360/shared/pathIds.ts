@@ -8,6 +8,7 @@ const PATH_IDS: Record<string, { parameter: string; field: string }> = {
 	ticketId: { parameter: 'ticketId', field: 'Ticket' },
 	typeId: { parameter: 'ticketTypeId', field: 'Ticket Type' },
 	reasonId: { parameter: 'reasonId', field: 'Reason' },
+	templateId: { parameter: 'templateId', field: 'Template' },
 };
 
 /**

@@ -5,6 +5,7 @@ import {
 	type IDataObject,
 	type IExecutePaginationFunctions,
 	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -40,46 +41,61 @@ export function nextPageUrl(headers: IDataObject): string | undefined {
 	return undefined;
 }
 
-/** One page of a Desk360 list: the next page comes from the Link header, followed as given. */
+/** How a list answer gives its objects and the address of its next page. */
+export type PageReader = (response: IN8nHttpFullResponse) => { objects: IDataObject[]; next?: string };
+
+/** Most Desk360 lists: the body is the list; the next page is in the Link header. */
+export const linkHeaderPages: PageReader = (response) => ({
+	objects: asObjects(response.body),
+	next: nextPageUrl(response.headers),
+});
+
+/** One page of a Desk360 list; the next page's address is followed as given. */
 async function fetchPage(
 	context: RequestContext,
 	options: IHttpRequestOptions,
 	itemIndex: number | undefined,
 	nextUrl: string | undefined,
+	readPage: PageReader,
 ): Promise<{ objects: IDataObject[]; next?: string }> {
 	const request = nextUrl === undefined ? options : { ...options, url: nextUrl, qs: {} };
-	const response = await sendRequest(context, desk360Service, request, itemIndex);
-	const next = nextPageUrl(response.headers);
+	const page = readPage(await sendRequest(context, desk360Service, request, itemIndex));
+	const next = page.next;
 	if (next !== undefined) {
 		const base = new URL(String(options.baseURL ?? options.url));
 		// The token goes with every page: never follow a link to another server.
 		if (new URL(next, base).origin !== base.origin) {
 			throw new NodeApiError(context.getNode(), { link: next } as JsonObject, {
 				message: 'Desk360 pointed the next page at another server',
-				description: `The Link header names ${new URL(next, base).origin}, not ${base.origin}; the node stops instead of sending the token there.`,
+				description: `The next page's address names ${new URL(next, base).origin}, not ${base.origin}; the node stops instead of sending the token there.`,
 				itemIndex,
 			});
 		}
 	}
-	return { objects: asObjects(response.body), next };
+	return page;
+}
+
+/** A request hook that sends one request, or for lists page after page until the end or the Limit. */
+export function desk360PagedRequest(readPage: PageReader) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const options = requestData.options as IHttpRequestOptions;
+		const objects = await collectPages(
+			async (nextUrl: string | undefined) => await fetchPage(this, options, itemIndex, nextUrl, readPage),
+			requestedLimit(this),
+		);
+		return toItems(objects, itemIndex);
+	};
 }
 
 /**
- * Every Desk360 operation runs through here (the node's request hook): one request,
- * or for lists page after page by Link header until the end or the Limit.
+ * Every Desk360 operation runs through here (the node's request hook) unless it
+ * sets its own: pages by Link header.
  */
-export async function desk360Request(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const itemIndex = this.getItemIndex();
-	const options = requestData.options as IHttpRequestOptions;
-	const objects = await collectPages(
-		async (nextUrl: string | undefined) => await fetchPage(this, options, itemIndex, nextUrl),
-		requestedLimit(this),
-	);
-	return toItems(objects, itemIndex);
-}
+export const desk360Request = desk360PagedRequest(linkHeaderPages);
 
 /** Every object of a Desk360 list, for dropdowns and searches. */
 export async function desk360List(
@@ -87,6 +103,7 @@ export async function desk360List(
 	url: string,
 	qs: IDataObject = {},
 	limit?: number,
+	readPage: PageReader = linkHeaderPages,
 ): Promise<IDataObject[]> {
 	const credentials = await context.getCredentials(desk360Service.credentialType);
 	const options: IHttpRequestOptions = {
@@ -97,7 +114,7 @@ export async function desk360List(
 		json: true,
 	};
 	return await collectPages(
-		async (nextUrl: string | undefined) => await fetchPage(context, options, undefined, nextUrl),
+		async (nextUrl: string | undefined) => await fetchPage(context, options, undefined, nextUrl, readPage),
 		limit,
 	);
 }

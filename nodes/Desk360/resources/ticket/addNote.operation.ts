@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
 import { productLocator, ticketLocator } from '../../shared/descriptions';
-import { messageField } from './shared';
+import { messageAdditionalFields, messageField } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Add Note',
@@ -20,4 +20,5 @@ export const fields: INodeProperties[] = [
 	productLocator,
 	ticketLocator,
 	messageField('Note', 'The note; only agents see it'),
+	messageAdditionalFields,
 ];

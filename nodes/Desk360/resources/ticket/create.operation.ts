@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
 import { agentLocator, productLocator, statusOptions } from '../../shared/descriptions';
-import { ticketReasonField } from './shared';
+import { attachmentsField, ticketReasonField } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -77,6 +77,7 @@ export const fields: INodeProperties[] = [
 				...agentLocator('assignToAgent', 'Assign to Agent'),
 				routing: { send: { type: 'body', property: 'assign_to_agent_id' } },
 			},
+			attachmentsField,
 			{
 				displayName: 'Settings (JSON)',
 				name: 'settings',

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
 import { productLocator, ticketLocator } from '../../shared/descriptions';
-import { messageField } from './shared';
+import { messageAdditionalFields, messageField } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Reply',
@@ -19,4 +19,5 @@ export const fields: INodeProperties[] = [
 	productLocator,
 	ticketLocator,
 	messageField('Message', 'The reply the customer receives'),
+	messageAdditionalFields,
 ];

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sendFiles } from '../../shared/multipart';
+
 /** A reason of the chosen product, sent as reason_id. */
 export const ticketReasonField: INodeProperties = {
 	displayName: 'Reason Name or ID',
@@ -26,3 +28,31 @@ export function messageField(displayName: string, description: string): INodePro
 		routing: { send: { type: 'body', property: 'message' } },
 	};
 }
+
+/** Files from the input item; with any, the request goes as multipart form data (attachments[]). */
+export const attachmentsField: INodeProperties = {
+	displayName: 'Attachments',
+	name: 'attachments',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. data, invoice',
+	description:
+		'Names of the binary fields of the input item to attach, separated by commas. With attachments the request is sent as multipart form data.',
+	routing: {
+		send: {
+			preSend: [
+				sendFiles({ parameter: 'additionalFields.attachments', field: 'Attachments', part: 'attachments[]' }),
+			],
+		},
+	},
+};
+
+/** The optional fields of a reply or a note. */
+export const messageAdditionalFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: [attachmentsField],
+};

@@ -1,0 +1,67 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { validateRequest } from '../../../shared/validation';
+import { productLocator } from '../../shared/descriptions';
+import { MESSAGES_URL, recipientField, recipientRule } from './shared';
+
+export const option: INodePropertyOptions = {
+	name: 'Send Location',
+	value: 'sendLocation',
+	action: 'Send a WhatsApp location message',
+	description: 'Send a place on the map to a WhatsApp number',
+	routing: {
+		request: { method: 'POST', url: MESSAGES_URL, body: { type: 'location' } },
+		send: {
+			preSend: [
+				validateRequest({
+					...recipientRule,
+					'location.latitude': { field: 'Latitude', type: 'number', required: true, range: [-90, 90] },
+					'location.longitude': { field: 'Longitude', type: 'number', required: true, range: [-180, 180] },
+					'location.name': { field: 'Location Name', type: 'text', required: true },
+					'location.address': { field: 'Address', type: 'text', required: true },
+				}),
+			],
+		},
+	},
+};
+
+export const fields: INodeProperties[] = [
+	productLocator,
+	recipientField,
+	{
+		displayName: 'Latitude',
+		name: 'latitude',
+		type: 'number',
+		typeOptions: { minValue: -90, maxValue: 90, numberPrecision: 6 },
+		required: true,
+		default: 0,
+		routing: { send: { type: 'body', property: 'location.latitude' } },
+	},
+	{
+		displayName: 'Longitude',
+		name: 'longitude',
+		type: 'number',
+		typeOptions: { minValue: -180, maxValue: 180, numberPrecision: 6 },
+		required: true,
+		default: 0,
+		routing: { send: { type: 'body', property: 'location.longitude' } },
+	},
+	{
+		displayName: 'Location Name',
+		name: 'locationName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Head Office',
+		routing: { send: { type: 'body', property: 'location.name' } },
+	},
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1 Hacker Way, Menlo Park, CA 94025',
+		routing: { send: { type: 'body', property: 'location.address' } },
+	},
+];
