@@ -1,0 +1,124 @@
+// Drives real n8n 2.8.4 for the end-to-end tests: the package installed the way
+// users install it (npm pack, then into n8n's nodes folder), the local sandbox as
+// Desk360 and Sendbird, workflows imported and run with n8n's own CLI.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ensureN8n, ensureOwner, n8nBin, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+
+export const PACKAGE = 'n8n-nodes-helpdesk';
+export const OWNER = { email: 'e2e@helpdesk.local', firstName: 'End', lastName: 'ToEnd', password: 'Helpdesk-E2e-1' };
+
+/** Builds and packs the package, installs the tarball into a fresh n8n user folder. */
+export function installPackedPackage() {
+	run('npm', ['run', 'build'], { cwd: packageRoot, stdio: 'ignore' });
+	const work = mkdtempSync(join(tmpdir(), 'helpdesk-e2e-'));
+	run('npm', ['pack', '--pack-destination', work], { cwd: packageRoot, stdio: 'ignore' });
+	const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')));
+	const userFolder = join(work, 'user');
+	const nodesFolder = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// n8n provides n8n-workflow itself: the peer dependency is not installed.
+	run('npm', ['install', '--omit=peer', '--no-audit', '--no-fund', tarball], { cwd: nodesFolder, stdio: 'ignore' });
+	ensureN8n();
+	return { work, userFolder, tarball };
+}
+
+/**
+ * Runs an n8n CLI command in the user folder; returns its output. Asynchronous:
+ * the sandbox answering n8n runs in this same process.
+ */
+export async function n8nCli(userFolder, args, env = {}) {
+	const child = spawn(n8nBin, args, { env: n8nEnv(userFolder, env) });
+	const stdout = [];
+	const stderr = [];
+	child.stdout.on('data', (chunk) => stdout.push(chunk));
+	child.stderr.on('data', (chunk) => stderr.push(chunk));
+	const status = await new Promise((done) => child.on('close', done));
+	return { status, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
+}
+
+function writeJson(folder, name, value) {
+	const file = join(folder, name);
+	writeFileSync(file, JSON.stringify(value, null, 2));
+	return file;
+}
+
+export async function importCredentials(userFolder, credentials) {
+	const file = writeJson(userFolder, `credentials-${Date.now()}.json`, credentials);
+	const result = await n8nCli(userFolder, ['import:credentials', `--input=${file}`]);
+	if (result.status !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export async function importWorkflow(userFolder, workflow) {
+	const file = writeJson(userFolder, `workflow-${workflow.id}.json`, [workflow]);
+	const result = await n8nCli(userFolder, ['import:workflow', `--input=${file}`]);
+	if (result.status !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Executes a workflow with `n8n execute`; returns the items each node output, and the run's error. */
+export async function executeWorkflow(userFolder, workflowId) {
+	const result = await n8nCli(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput']);
+	const start = result.stdout.indexOf('\n{\n');
+	if (start < 0) throw new Error(`n8n execute printed no result (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+	const { data } = JSON.parse(result.stdout.slice(start + 1));
+	const outputs = {};
+	for (const [node, runs] of Object.entries(data.resultData.runData)) {
+		outputs[node] = runs[0].data?.main?.[0]?.map((item) => item.json) ?? [];
+	}
+	return { outputs, error: data.resultData.error, log: result.stdout + result.stderr };
+}
+
+let nextId = 1;
+
+/**
+ * A workflow of a manual trigger followed by `steps`, each a node of this
+ * package ({ name, type, parameters, credential }), run one after the other.
+ */
+export function chainWorkflow(name, steps, credentialIds) {
+	const id = `e2e${String(nextId++).padStart(13, '0')}`;
+	const nodes = [
+		{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+	];
+	const connections = {};
+	let previous = 'Start';
+	steps.forEach((step, index) => {
+		const type = step.type.includes('.') ? step.type : `${PACKAGE}.${step.type}`;
+		const credentialType = step.credentialType;
+		nodes.push({
+			id: `${id}-${index}`,
+			name: step.name,
+			type,
+			typeVersion: 1,
+			position: [200 * (index + 1), 0],
+			parameters: step.parameters,
+			// Lists run once, not once per item of the node before.
+			...(step.executeOnce ? { executeOnce: true } : {}),
+			...(credentialType
+				? { credentials: { [credentialType]: { id: credentialIds[step.credential ?? credentialType], name: step.credential ?? credentialType } } }
+				: {}),
+		});
+		connections[previous] = { main: [[{ node: step.name, type: 'main', index: 0 }]] };
+		previous = step.name;
+	});
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
+}
+
+export async function startServer(userFolder, extraEnv = {}) {
+	const env = n8nEnv(userFolder, extraEnv);
+	const server = await startN8n(env, { quiet: true });
+	const cookie = await ensureOwner(server.base, OWNER);
+	return { ...server, cookie, stop: () => stopProcess(server.child) };
+}
+
+export async function stopProcess(child) {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((done) => child.once('exit', done));
+	child.kill('SIGTERM');
+	await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+	if (child.exitCode === null) child.kill('SIGKILL');
+}
+

@@ -1,0 +1,177 @@
+// End-to-end: the packed package inside real n8n 2.8.4 (CLI import + execute)
+// against the local sandbox. Run with `npm run test:e2e`.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server.mjs';
+import { chainWorkflow, executeWorkflow, importCredentials, importWorkflow, installPackedPackage } from './harness.mjs';
+
+const CREDENTIAL_IDS = {
+	desk360Api: 'e2eDesk360Token1',
+	desk360Login: 'e2eDesk360Login1',
+	sendbirdDeskApi: 'e2eSendbirdDesk1',
+};
+
+let sandbox;
+let userFolder;
+
+async function sandboxStats() {
+	return await (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+}
+
+async function sandboxControl(path, body) {
+	const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body ?? {}),
+	});
+	return await response.json();
+}
+
+async function run(name, steps) {
+	const workflow = chainWorkflow(name, steps, CREDENTIAL_IDS);
+	await importWorkflow(userFolder, workflow);
+	const result = await executeWorkflow(userFolder, workflow.id);
+	assert.equal(result.error, undefined, `workflow "${name}" failed: ${JSON.stringify(result.error)}\n${result.log.slice(-3000)}`);
+	return result.outputs;
+}
+
+const desk360 = (name, parameters, extra = {}) => ({
+	name,
+	type: 'desk360',
+	credentialType: 'desk360Api',
+	executeOnce: true,
+	parameters,
+	...extra,
+});
+const product = (id) => ({ __rl: true, mode: 'list', value: String(id) });
+
+before(async () => {
+	({ userFolder } = installPackedPackage());
+	sandbox = await startSandbox({ port: 0 });
+	const { desk360: d, sendbird: s } = SANDBOX_CREDENTIALS;
+	await importCredentials(userFolder, [
+		{ id: CREDENTIAL_IDS.desk360Api, name: 'desk360Api', type: 'desk360Api', data: { authMode: 'apiToken', apiToken: d.apiToken, baseUrl: sandbox.url, sessionToken: '' } },
+		{ id: CREDENTIAL_IDS.desk360Login, name: 'desk360Login', type: 'desk360Api', data: { authMode: 'login', email: d.email, password: d.password, baseUrl: sandbox.url, sessionToken: '' } },
+		{ id: CREDENTIAL_IDS.sendbirdDeskApi, name: 'sendbirdDeskApi', type: 'sendbirdDeskApi', data: { applicationId: s.applicationId, apiToken: s.apiToken, baseUrl: `${sandbox.url}${s.basePath}` } },
+	]);
+});
+
+after(async () => {
+	await sandbox?.stop();
+});
+
+describe('Desk360 node in n8n', () => {
+	it('lists products, agents, ticket types and reasons (Return All over pages)', async () => {
+		const outputs = await run('Desk360 lists', [
+			desk360('Products', { resource: 'product', operation: 'getAll', returnAll: true }),
+			desk360('Agents', { resource: 'agent', operation: 'getAll', returnAll: true }),
+			desk360('Me', { resource: 'agent', operation: 'getCurrent' }),
+			desk360('Types', { resource: 'ticketType', operation: 'getAll', returnAll: true }),
+			desk360('Reasons', { resource: 'reason', operation: 'getAll', returnAll: false, limit: 3 }),
+		]);
+		const data = sandbox.state.data.desk360;
+		assert.deepEqual(outputs.Products.map((p) => p.id), data.products.map((p) => p.id));
+		assert.equal(outputs.Agents.length, data.agents.length);
+		assert.equal(outputs.Me.length, 1);
+		assert.equal(outputs.Types.length, data.types.length);
+		assert.equal(outputs.Reasons.length, 3);
+	});
+
+	it('runs every ticket operation on one ticket, and Return All over many pages', async () => {
+		const reason = sandbox.state.data.desk360.reasons.find((r) => r.product_id === 11);
+		const ticketId = "={{ $('Create').item.json.id }}";
+		const ticket = { __rl: true, mode: 'id', value: ticketId };
+		// Counted before the run: the run creates one more.
+		const productTickets = sandbox.state.data.desk360.tickets.filter((t) => t.product_id === 11).length;
+		const outputs = await run('Desk360 tickets', [
+			desk360('All tickets', { resource: 'ticket', operation: 'getAll', product: product(11), returnAll: true }),
+			desk360('Create', {
+				resource: 'ticket', operation: 'create', product: product(11), customerName: 'E2E Customer',
+				email: 'e2e@example.com', reason: reason.id, description: 'Created by the e2e test', status: 2,
+			}),
+			desk360('Reply', { resource: 'ticket', operation: 'reply', product: product(11), ticketId: ticket, message: 'We are on it' }),
+			desk360('Note', { resource: 'ticket', operation: 'addNote', product: product(11), ticketId: ticket, message: 'VIP' }),
+			desk360('Resolve', { resource: 'ticket', operation: 'updateStatus', product: product(11), ticketId: ticket, status: 1, reason: reason.id }),
+			desk360('Get', { resource: 'ticket', operation: 'get', product: product(11), ticketId: ticket }),
+			desk360('Logs', { resource: 'ticket', operation: 'getLogs', product: product(11), ticketId: ticket }),
+			desk360('Search', { resource: 'ticket', operation: 'getAll', product: product(11), returnAll: false, limit: 25, filters: { status: 2 } }),
+		]);
+		assert.ok(productTickets > 40, 'the seed has several pages of tickets');
+		assert.equal(outputs['All tickets'].length, productTickets);
+		assert.equal(outputs.Create[0].name, 'E2E Customer');
+		assert.equal(outputs.Reply[0].message, 'We are on it');
+		assert.equal(outputs.Note[0].type, 6);
+		assert.equal(outputs.Resolve[0].status, 1);
+		assert.equal(outputs.Get[0].id, outputs.Create[0].id);
+		assert.ok(outputs.Get[0].messages.length >= 2);
+		assert.ok(outputs.Logs.length >= 1);
+		assert.equal(outputs.Search.length, 25);
+		assert.ok(outputs.Search.every((t) => t.status === 2));
+	});
+
+	it('works with an email/password credential (login by the credential itself)', async () => {
+		const before = await sandboxStats();
+		const outputs = await run('Desk360 login mode', [
+			desk360('Me', { resource: 'agent', operation: 'getCurrent' }, { credential: 'desk360Login' }),
+		]);
+		const afterStats = await sandboxStats();
+		assert.equal(outputs.Me[0].email, SANDBOX_CREDENTIALS.desk360.email);
+		assert.equal(afterStats.logins - before.logins, 1);
+	});
+
+	it('lists WhatsApp templates over Laravel pages and sends a text', async () => {
+		const outputs = await run('Desk360 WhatsApp', [
+			desk360('Templates', { resource: 'whatsappTemplate', operation: 'getAll', product: product(11), returnAll: true }),
+			desk360('Text', { resource: 'whatsappMessage', operation: 'sendText', product: product(11), to: '+905551112233', text: 'Hello from n8n' }),
+		]);
+		const templates = sandbox.state.data.desk360.templates.filter((t) => t.product_id === 11).length;
+		assert.ok(templates > 20);
+		assert.equal(outputs.Templates.length, templates);
+		assert.ok(outputs.Templates[0].languages.length >= 1);
+		const stats = await sandboxStats();
+		assert.ok(stats.writes.some((w) => w.route.startsWith('POST /v1/products/:productId/conversations/messages') && w.body.text === 'Hello from n8n'));
+	});
+});
+
+describe('Sendbird Desk node in n8n', () => {
+	it('creates a note and lists notes and tickets', async () => {
+		const ticket = sandbox.state.data.sendbird.tickets[0];
+		const outputs = await run('Sendbird', [
+			{ name: 'Note', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticketNote', operation: 'create', ticketId: String(ticket.id), note: 'From n8n' } },
+			{ name: 'Notes', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticketNote', operation: 'getAll', returnAll: true } },
+			{ name: 'Tickets', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticket', operation: 'getAll', returnAll: true } },
+		]);
+		assert.equal(outputs.Note[0].note, 'From n8n');
+		assert.ok(outputs.Notes.some((n) => n.id === outputs.Note[0].id));
+		assert.equal(outputs.Tickets.length, sandbox.state.data.sendbird.tickets.length);
+	});
+});
+
+describe('rate limit in n8n', () => {
+	it('creates 30 tickets against 10 requests per 2 s: every item exactly once', async () => {
+		await sandboxControl('reset');
+		await sandboxControl('config', { limit: 10, windowMs: 2000 });
+		const reason = sandbox.state.data.desk360.reasons.find((r) => r.product_id === 11);
+		try {
+			const outputs = await run('Rate limited creates', [
+				{ name: 'Items', type: 'n8n-nodes-base.code', parameters: { jsCode: 'return Array.from({ length: 30 }, (_, i) => ({ json: { name: `Bulk ${i}` } }));' } },
+				{
+					name: 'Create', type: 'desk360', credentialType: 'desk360Api',
+					parameters: {
+						resource: 'ticket', operation: 'create', product: product(11), customerName: '={{ $json.name }}',
+						email: 'bulk@example.com', reason: reason.id, description: 'Bulk import', status: 2,
+					},
+				},
+			]);
+			const stats = await sandboxStats();
+			const names = stats.writes.filter((w) => w.route === 'POST /v1/products/:productId/tickets').map((w) => w.body.name);
+			assert.equal(outputs.Create.length, 30);
+			assert.equal(names.length, 30);
+			assert.equal(new Set(names).size, 30);
+			assert.ok(stats.refused429 <= 2, `refused ${stats.refused429}`);
+		} finally {
+			await sandboxControl('config', { limit: null });
+		}
+	});
+});

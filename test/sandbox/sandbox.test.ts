@@ -1,0 +1,354 @@
+/**
+ * The local sandbox (test/sandbox/server.mjs), started through its CLI on a free
+ * port and driven with fetch: auth, login lockout, pagination, rate limit,
+ * multipart writes, Sendbird pages and webhook posting.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import { createHash } from 'crypto';
+import { createServer, type IncomingMessage, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { join } from 'path';
+
+const DESK360 = { authorization: 'Bearer sandbox-desk360-token' };
+const SENDBIRD = { SENDBIRDDESKAPITOKEN: 'sandbox-sendbird-token' };
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+let sandbox: ChildProcessWithoutNullStreams;
+let base: string;
+
+/** Starts `node server.mjs --port 0` and reads the URL it prints. */
+function startCli(): Promise<string> {
+	sandbox = spawn(process.execPath, [join(__dirname, 'server.mjs'), '--port', '0'], { stdio: 'pipe' });
+	return new Promise((resolve, reject) => {
+		let output = '';
+		sandbox.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /listening on (http:\/\/\S+)/.exec(output);
+			if (match) resolve(match[1]);
+		});
+		sandbox.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		sandbox.on('exit', (code) => reject(new Error(`sandbox exited (${code}): ${output}`)));
+	});
+}
+
+async function call(path: string, init: RequestInit = {}) {
+	const response = await fetch(`${base}${path}`, init);
+	const text = await response.text();
+	let body: any = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// Not JSON.
+	}
+	return { status: response.status, headers: response.headers, body };
+}
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+	call(path, { method: 'POST', headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) });
+
+const stats = async () => (await call('/__sandbox/stats')).body;
+
+function nextLink(headers: Headers): string | undefined {
+	return /<([^>]+)>;\s*rel=next/.exec(headers.get('link') ?? '')?.[1];
+}
+
+beforeAll(async () => {
+	base = await startCli();
+});
+
+afterAll(() => {
+	sandbox.kill('SIGTERM');
+});
+
+beforeEach(async () => {
+	await post('/__sandbox/reset', {});
+});
+
+describe('sandbox › Desk360 auth', () => {
+	it('needs the Bearer token and answers in Desk360’s error format', async () => {
+		const refused = await call('/v1/products');
+		expect(refused.status).toBe(401);
+		expect(refused.body).toEqual({
+			error: { code: 'authentication_exception', message: 'Unauthenticated.', doc_url: 'https://docs.desk360.com/api' },
+		});
+
+		const products = await call('/v1/products', { headers: DESK360 });
+		expect(products.status).toBe(200);
+		expect(products.body.map((product: { id: number }) => product.id)).toEqual([11, 22, 33]);
+
+		expect((await call('/v1/nothing', { headers: DESK360 })).body.error.code).toBe('not_found_exception');
+		const wrongMethod = await call('/v1/products', { method: 'DELETE', headers: DESK360 });
+		expect(wrongMethod.status).toBe(405);
+		expect(wrongMethod.body.error.code).toBe('method_not_allowed_exception');
+	});
+
+	it('logs in, returns the same token until tokens expire, then a new one', async () => {
+		const credentials = { email: 'agent@sandbox.local', password: 'sandbox-password' };
+		const first = await post('/v1/login', credentials);
+		expect(first.status).toBe(200);
+		expect(first.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer' });
+		const bearer = { authorization: `Bearer ${first.body.access_token}` };
+		expect((await call('/v1/me', { headers: bearer })).body.email).toBe('agent@sandbox.local');
+		expect((await post('/v1/login', credentials)).body.access_token).toBe(first.body.access_token);
+
+		expect((await post('/__sandbox/expire-tokens', {})).body).toEqual({ expired: 1 });
+		expect((await call('/v1/me', { headers: bearer })).status).toBe(401);
+		const renewed = await post('/v1/login', credentials);
+		expect(renewed.body.access_token).not.toBe(first.body.access_token);
+		expect((await stats()).logins).toBe(3);
+	});
+
+	it('refuses password login where password access is off, and locks an email after 5 wrong attempts', async () => {
+		const noAccess = await post('/v1/login', { email: 'noaccess@sandbox.local', password: 'sandbox-password' });
+		expect(noAccess.body.error.code).toBe('password_access_disabled');
+
+		const missing = await post('/v1/login', { password: 'x' });
+		expect(missing.status).toBe(422);
+		expect(missing.body.error).toMatchObject({ code: 'failed_validation', message: 'The email field is required.' });
+
+		const wrong = { email: 'jane@sandbox.local', password: 'wrong' };
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			const answer = await post('/v1/login', wrong);
+			expect([answer.status, answer.body.error.code]).toEqual([401, 'invalid_credentials']);
+		}
+		const locked = await post('/v1/login', { ...wrong, password: 'sandbox-password' });
+		expect(locked.status).toBe(429);
+		expect(locked.body.error.code).toBe('too_many_attempts');
+		expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+		// Another email is not locked.
+		expect((await post('/v1/login', { email: 'agent@sandbox.local', password: 'sandbox-password' })).status).toBe(200);
+		expect((await stats()).failedLogins).toBe(8);
+	});
+});
+
+describe('sandbox › Desk360 lists', () => {
+	it('pages tickets 20 at a time with a Link header that keeps the filters', async () => {
+		let url: string | undefined = `${base}/v1/products/11/tickets?priority=1&order=asc`;
+		const seen: Array<{ id: number; priority: number; updated_at: string }> = [];
+		let pages = 0;
+		while (url) {
+			const response = await fetch(url, { headers: DESK360 });
+			const page = (await response.json()) as typeof seen;
+			pages++;
+			url = nextLink(response.headers);
+			if (url) {
+				expect(page).toHaveLength(20);
+				expect(new URL(url).searchParams.get('priority')).toBe('1');
+				expect(new URL(url).searchParams.get('page')).toBe(String(pages + 1));
+			}
+			seen.push(...page);
+		}
+		expect(pages).toBeGreaterThan(1);
+		expect(new Set(seen.map((ticket) => ticket.id)).size).toBe(seen.length);
+		expect(seen.every((ticket) => ticket.priority === 1)).toBe(true);
+		const times = seen.map((ticket) => ticket.updated_at);
+		expect(times).toEqual([...times].sort());
+	});
+
+	it('answers WhatsApp templates as a Laravel page object', async () => {
+		const first = await call('/v1/products/11/conversations/templates', { headers: DESK360 });
+		expect(first.body).toMatchObject({
+			current_page: 1,
+			per_page: 20,
+			last_page: 2,
+			from: 1,
+			to: 20,
+			prev_page_url: null,
+			next_page_url: `${base}/v1/products/11/conversations/templates?page=2`,
+			first_page_url: `${base}/v1/products/11/conversations/templates?page=1`,
+			path: `${base}/v1/products/11/conversations/templates`,
+		});
+		expect(first.body.total).toBeGreaterThanOrEqual(25);
+		expect(first.body.data).toHaveLength(20);
+		expect(first.body.data[0].languages[0]).toEqual(
+			expect.objectContaining({ language_code: 'en', parameters: expect.any(Array), template_id: first.body.data[0].id }),
+		);
+
+		const second = await call('/v1/products/11/conversations/templates?page=2', { headers: DESK360 });
+		expect(second.body).toMatchObject({ current_page: 2, next_page_url: null });
+		expect(second.body.data).toHaveLength(first.body.total - 20);
+	});
+});
+
+describe('sandbox › rate limit', () => {
+	afterEach(async () => {
+		await post('/__sandbox/config', { limit: null });
+	});
+
+	it('counts every request, refuses those over the limit with 429 + Retry-After, and sends X-RateLimit-*', async () => {
+		// A window of an hour: the test never crosses into the next one.
+		expect((await post('/__sandbox/config', { limit: 3, windowMs: 3_600_000 })).body).toEqual({
+			rateLimit: { limit: 3, windowMs: 3_600_000 },
+		});
+		const answers = [];
+		for (let i = 0; i < 4; i++) answers.push(await call('/v1/agents', i === 1 ? {} : { headers: DESK360 }));
+
+		expect(answers.map((answer) => answer.status)).toEqual([200, 401, 200, 429]);
+		expect(answers.map((answer) => answer.headers.get('x-ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+		const reset = Number(answers[3].headers.get('x-ratelimit-reset'));
+		expect(reset).toBeGreaterThan(Date.now() / 1000);
+		expect(answers[3].headers.get('x-ratelimit-limit')).toBe('3');
+		const retryAfter = Number(answers[3].headers.get('retry-after'));
+		expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 3600).toBe(true);
+		expect(answers[3].body.error.code).toBe('too_many_requests_exception');
+
+		// Sendbird has its own budget, and no X-RateLimit-* headers.
+		const sendbird = [];
+		for (let i = 0; i < 4; i++) sendbird.push(await call('/sendbird/platform/v1/agents', { headers: SENDBIRD }));
+		expect(sendbird.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+		expect(sendbird[3].headers.get('retry-after')).not.toBeNull();
+		expect(sendbird[3].headers.get('x-ratelimit-limit')).toBeNull();
+
+		const counted = await stats();
+		expect(counted).toMatchObject({ requests: 8, refused429: 2 });
+		expect(counted.byRoute['GET /v1/agents']).toBe(4);
+		// Control endpoints are neither counted nor limited.
+		expect((await call('/__sandbox/stats')).status).toBe(200);
+	});
+});
+
+describe('sandbox › writes', () => {
+	it('takes a multipart ticket and records its fields and files in writes', async () => {
+		const files = [Buffer.from('first file'), Buffer.from([0x89, 0x50, 0x4e, 0x47])];
+		const form = new FormData();
+		form.append('name', 'Jane Roe');
+		form.append('email', 'jane.roe@example.com');
+		form.append('reason_id', '1');
+		form.append('description', 'Hello from a form');
+		form.append('status', '2');
+		form.append('attachments[]', new Blob([files[0]], { type: 'text/plain' }), 'notes.txt');
+		form.append('attachments[]', new Blob([files[1]], { type: 'image/png' }), 'shot.png');
+		const created = await call('/v1/products/11/tickets', { method: 'POST', headers: DESK360, body: form });
+		expect(created.status).toBe(201);
+		expect(created.body).toMatchObject({ name: 'Jane Roe', status: 2, channel: 'Api', last_message: 'Hello from a form' });
+
+		const { writes } = await stats();
+		expect(writes).toEqual([
+			{
+				route: 'POST /v1/products/:productId/tickets',
+				method: 'POST',
+				path: '/v1/products/11/tickets',
+				at: expect.any(Number),
+				status: 201,
+				body: { name: 'Jane Roe', email: 'jane.roe@example.com', reason_id: '1', description: 'Hello from a form', status: '2' },
+				files: [
+					{ field: 'attachments[]', name: 'notes.txt', type: 'text/plain', size: files[0].length, sha256: createHash('sha256').update(files[0]).digest('hex') },
+					{ field: 'attachments[]', name: 'shot.png', type: 'image/png', size: files[1].length, sha256: createHash('sha256').update(files[1]).digest('hex') },
+				],
+			},
+		]);
+
+		const ticket = await call(`/v1/products/11/tickets/${created.body.id}`, { headers: DESK360 });
+		expect(ticket.body.messages[0].attachments.images).toEqual([expect.objectContaining({ name: 'shot.png' })]);
+		expect(ticket.body.messages[0].attachments.files).toEqual([expect.objectContaining({ name: 'notes.txt' })]);
+
+		// Reset restores the seed: the new ticket is gone and nothing is recorded.
+		await post('/__sandbox/reset', {});
+		expect((await call(`/v1/products/11/tickets/${created.body.id}`, { headers: DESK360 })).status).toBe(404);
+		expect((await stats()).writes).toEqual([]);
+	});
+
+	it('reads multipart bodies with a mixed-case boundary (as axios writes them) and keeps WhatsApp media', async () => {
+		const boundary = 'Axios-Boundary-AbC123';
+		const image = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
+		const body = Buffer.concat([
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="to"\r\n\r\n+905551234567\r\n`),
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments[]"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+			image,
+			Buffer.from(`\r\n--${boundary}--\r\n`),
+		]);
+		const sent = await call('/v1/products/11/conversations/messages/media', {
+			method: 'POST',
+			headers: { ...DESK360, 'content-type': `multipart/form-data; boundary=${boundary}` },
+			body,
+		});
+		expect(sent.status).toBe(200);
+		expect(sent.body.media).toEqual([expect.objectContaining({ name: 'photo.jpg', mime_type: 'image/jpeg', size: image.length })]);
+
+		const download = await fetch(`${base}/v1/products/11/conversations/messages/media/${sent.body.media[0].media_id}`, { headers: DESK360 });
+		expect(Buffer.from(await download.arrayBuffer())).toEqual(image);
+		expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="photo.jpg"/);
+		expect((await stats()).writes[0]).toMatchObject({ body: { to: '+905551234567' }, files: [{ field: 'attachments[]', name: 'photo.jpg' }] });
+	});
+
+	it('answers validation failures with Laravel’s messages and records no write', async () => {
+		const answer = await post('/v1/products/11/tickets', { name: 'A', reason_id: 1, description: 'x', status: 1 }, DESK360);
+		expect(answer.status).toBe(422);
+		expect(answer.body.error).toMatchObject({ code: 'failed_validation', message: 'The email field is required.' });
+		const tooLong = await post('/v1/products/11/conversations/messages', { to: '+905551234567', text: 'x'.repeat(4097) }, DESK360);
+		expect(tooLong.body.error.message).toBe('The text must not be greater than 4096 characters.');
+		expect((await stats()).writes).toEqual([]);
+	});
+});
+
+describe('sandbox › Sendbird Desk', () => {
+	it('pages ticket notes with absolute next links and checks limit and token', async () => {
+		const first = await call('/sendbird/platform/v1/ticket_notes?limit=5', { headers: SENDBIRD });
+		expect(first.status).toBe(200);
+		expect(first.body.results).toHaveLength(5);
+		expect(first.body.previous).toBeNull();
+		expect(first.body.next).toBe(`${base}/sendbird/platform/v1/ticket_notes?limit=5&offset=5`);
+		const second = await fetch(first.body.next, { headers: SENDBIRD }).then(async (response) => await response.json());
+		expect(second.results.map((note: { id: number }) => note.id)).not.toContain(first.body.results[0].id);
+		expect(second.count).toBe(first.body.count);
+
+		const tooMany = await call('/sendbird/platform/v1/ticket_notes?limit=101', { headers: SENDBIRD });
+		expect([tooMany.status, tooMany.body]).toEqual([400, { message: 'The value of limit should be between 1 and 100.', code: 400113 }]);
+		expect((await call('/sendbird/platform/v1/ticket_notes')).status).toBe(401);
+		expect((await call('/sendbird/platform/v1/ticket_notes', { headers: { SENDBIRDDESKAPITOKEN: 'nope' } })).status).toBe(403);
+
+		const note = await post('/sendbird/platform/v1/ticket_notes', { ticketId: 1, note: 'x' }, SENDBIRD);
+		expect(note.body).toEqual({ message: 'The specified ticketId doesn’t exist.', code: 400201 });
+	});
+});
+
+describe('sandbox › webhooks', () => {
+	let target: Server;
+	let received: Array<{ url: string; headers: IncomingMessage['headers']; body: any }>;
+
+	beforeAll(async () => {
+		received = [];
+		target = createServer(async (request, response) => {
+			let text = '';
+			for await (const chunk of request) text += chunk;
+			received.push({ url: request.url!, headers: request.headers, body: JSON.parse(text) });
+			response.writeHead(202, { 'Content-Type': 'application/json' });
+			response.end(JSON.stringify({ message: 'Workflow was started' }));
+		});
+		await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+	});
+
+	afterAll(async () => {
+		await new Promise((resolve) => target.close(resolve));
+	});
+
+	it('posts a WhatsApp event to the URL and answers with the target’s status and body', async () => {
+		const { port } = target.address() as AddressInfo;
+		const answer = await post('/__sandbox/webhook', {
+			url: `http://127.0.0.1:${port}/webhook/abc`,
+			kind: 'text',
+			query: { secret: 's3cret' },
+			headers: { 'X-Desk360-Secret': 'header-secret' },
+		});
+		expect(answer.status).toBe(202);
+		expect(answer.body.body).toEqual({ message: 'Workflow was started' });
+		expect(received).toHaveLength(1);
+		expect(received[0].url).toBe('/webhook/abc?secret=s3cret');
+		expect(received[0].headers['x-desk360-secret']).toBe('header-secret');
+		expect(received[0].body).toEqual(answer.body.sent);
+		expect(received[0].body.messages).toEqual(
+			expect.objectContaining({ type: 'text', text: 'Hello', id: expect.stringMatching(/^ABEGkF/), timestamp: expect.stringMatching(/^\d{10}$/) }),
+		);
+	});
+
+	it('makes the media of an image event downloadable from the media endpoint', async () => {
+		const { port } = target.address() as AddressInfo;
+		const answer = await post('/__sandbox/webhook', { url: `http://127.0.0.1:${port}/hook`, kind: 'image' });
+		const { media_id: mediaId, mime_type: mimeType, sha } = answer.body.sent.messages.image;
+		const response = await fetch(`${base}/v1/products/11/conversations/messages/media/${mediaId}`, { headers: DESK360 });
+		const bytes = Buffer.from(await response.arrayBuffer());
+		expect(response.headers.get('content-type')).toBe(mimeType);
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.png"/);
+		expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
+	});
+});
