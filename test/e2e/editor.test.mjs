@@ -1,0 +1,92 @@
+// End-to-end: the Desk360 node's panel in the n8n 2.8.4 editor, in headless
+// Chromium. Keeps a screenshot as a test artefact in test/e2e/artifacts/.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+
+import { importCredentials, importWorkflow, installPackedPackage, PACKAGE, startServer } from './harness.mjs';
+
+const WORKFLOW_ID = 'e2eEditorFlow001';
+const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+	const { userFolder } = installPackedPackage();
+	await importCredentials(userFolder, [
+		{ id: 'e2eEditorCred001', name: 'Desk360 account', type: 'desk360Api', data: { authMode: 'apiToken', apiToken: 'not-used', baseUrl: 'http://127.0.0.1:9', sessionToken: '' } },
+	]);
+	await importWorkflow(userFolder, {
+		id: WORKFLOW_ID,
+		name: 'Editor check',
+		active: false,
+		nodes: [
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'desk360',
+				name: 'Desk360',
+				type: `${PACKAGE}.desk360`,
+				typeVersion: 1,
+				position: [250, 0],
+				parameters: { resource: 'ticket', operation: 'getAll', product: { __rl: true, mode: 'id', value: '11' } },
+				credentials: { desk360Api: { id: 'e2eEditorCred001', name: 'Desk360 account' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'Desk360', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	});
+	server = await startServer(userFolder);
+	browser = await puppeteer.launch({
+		executablePath: CHROMIUM,
+		headless: true,
+		args: [
+			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'))}`,
+		],
+	});
+	page = await browser.newPage();
+	await page.setViewport({ width: 1440, height: 900 });
+	const [name] = server.cookie.split('=');
+	await page.setCookie({ name, value: server.cookie.slice(name.length + 1), url: server.base });
+});
+
+after(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+describe('Desk360 node in the n8n editor', () => {
+	it('shows the node with its icon on the canvas', async () => {
+		await page.goto(`${server.base}/workflow/${WORKFLOW_ID}`, { waitUntil: 'networkidle2', timeout: 60_000 });
+		const node = await page.waitForSelector(`[data-test-id="canvas-node"][data-node-type="${PACKAGE}.desk360"]`, { timeout: 30_000 });
+		const icon = await node.$eval('img', (img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 }));
+		assert.match(icon.src, /desk360(\.dark)?\.svg/);
+		assert.ok(icon.loaded, `the icon ${icon.src} did not load`);
+	});
+
+	it('opens its panel with the resource, operation, product and credential', async () => {
+		const node = await page.$(`[data-test-id="canvas-node"][data-node-type="${PACKAGE}.desk360"]`);
+		await node.click({ count: 2 });
+		const panel = await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
+		// Labels are text; the chosen values (credential, resource, ...) are input values.
+		const panelText = () =>
+			panel.evaluate((element) =>
+				[element.innerText, ...[...element.querySelectorAll('input')].map((input) => input.value)].join('\n'),
+			);
+		for (let i = 0; i < 60 && !(await panelText()).includes('Desk360 account'); i++) {
+			await new Promise((done) => setTimeout(done, 250));
+		}
+		mkdirSync(ARTIFACTS, { recursive: true });
+		await page.screenshot({ path: join(ARTIFACTS, 'desk360-panel.png') });
+		const text = await panelText();
+		for (const expected of ['Desk360', 'Credential to connect with', 'Desk360 account', 'Resource', 'Ticket', 'Operation', 'Get Many', 'Product', 'Return All', 'Filters']) {
+			assert.ok(text.includes(expected), `the panel shows "${expected}"`);
+		}
+	});
+});
