@@ -150,3 +150,35 @@ export async function ensureOwner(base, owner) {
 	}
 	throw new Error(`could not set up or log in as ${owner.email}`);
 }
+
+/**
+ * Runs an n8n CLI command in the user folder; returns its output. Asynchronous,
+ * so that a server in this same process (the sandbox) can answer n8n meanwhile.
+ */
+export async function n8nCli(userFolder, args, env = {}) {
+	const child = spawn(n8nBin, args, { env: n8nEnv(userFolder, env) });
+	const stdout = [];
+	const stderr = [];
+	child.stdout.on('data', (chunk) => stdout.push(chunk));
+	child.stderr.on('data', (chunk) => stderr.push(chunk));
+	const status = await new Promise((done) => child.on('close', done));
+	return { status, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
+}
+
+async function importFile(userFolder, command, name, value) {
+	const file = join(userFolder, name);
+	mkdirSync(userFolder, { recursive: true });
+	writeFileSync(file, JSON.stringify(value, null, 2));
+	const result = await n8nCli(userFolder, [command, `--input=${file}`]);
+	if (result.status !== 0) throw new Error(`${command} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Imports credentials ({ id, name, type, data }: n8n encrypts the data on import). */
+export async function importCredentials(userFolder, credentials) {
+	await importFile(userFolder, 'import:credentials', `credentials-${Date.now()}.json`, credentials);
+}
+
+export async function importWorkflow(userFolder, workflow) {
+	await importFile(userFolder, 'import:workflow', `workflow-${workflow.id}.json`, [workflow]);
+}
+

@@ -1,21 +1,50 @@
-// `npm start`: build the package and run it inside a real n8n on 127.0.0.1:5678.
+// `npm start`: build the package and run it inside a real n8n 2.8.4 on
+// 127.0.0.1:5678, next to a local sandbox Desk360/Sendbird API on 127.0.0.1:8360,
+// with ready-made sandbox credentials and example workflows. Ctrl-C stops both.
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildPackage, cacheRoot, ensureN8n, ensureOwner, linkPackage, log, n8nEnv, startN8n } from './n8n-runtime.mjs';
+import { startSandbox } from '../test/sandbox/server.mjs';
+import { exampleWorkflows, sandboxCredentials } from './examples.mjs';
+import {
+	buildPackage, cacheRoot, ensureN8n, ensureOwner, importCredentials, importWorkflow, linkPackage, log, n8nEnv, startN8n,
+} from './n8n-runtime.mjs';
 
 const OWNER = { email: 'owner@helpdesk.local', firstName: 'Help', lastName: 'Desk', password: 'Helpdesk-Local-1' };
+const SANDBOX_PORT = 8360;
 
 buildPackage();
 ensureN8n();
 const userFolder = join(cacheRoot, 'user');
 linkPackage(userFolder);
 
+const sandbox = await startSandbox({ port: SANDBOX_PORT });
+log(`Sandbox Desk360/Sendbird API: ${sandbox.url}`);
+// Imported once: later runs keep what the user changed in them.
+const imported = join(userFolder, 'examples-imported');
+if (!existsSync(imported)) {
+	log('Importing the sandbox credentials and the example workflows...');
+	await importCredentials(userFolder, sandboxCredentials(sandbox.url));
+	for (const workflow of exampleWorkflows(sandbox.state.data)) await importWorkflow(userFolder, workflow);
+	writeFileSync(imported, new Date().toISOString());
+}
+
 const { child, base } = await startN8n(n8nEnv(userFolder));
 await ensureOwner(base, OWNER);
 log(`n8n is running with n8n-nodes-helpdesk: ${base}`);
-log(`Log in as ${OWNER.email} / ${OWNER.password}. Press Ctrl-C to stop.`);
+log(`Log in as ${OWNER.email} / ${OWNER.password}. Press Ctrl-C to stop n8n and the sandbox.`);
+log('Open the example workflows; add a credential of your own to use your real Desk360 or Sendbird account.');
 
-const stop = () => child.kill('SIGTERM');
+let stopping = false;
+async function stop() {
+	if (stopping) return;
+	stopping = true;
+	child.kill('SIGTERM');
+	await sandbox.stop();
+}
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-child.on('exit', (code) => process.exit(code ?? 0));
+child.on('exit', async (code) => {
+	await stop();
+	process.exit(code ?? 0);
+});

@@ -1,12 +1,13 @@
 // Drives real n8n 2.8.4 for the end-to-end tests: the package installed the way
 // users install it (npm pack, then into n8n's nodes folder), the local sandbox as
 // Desk360 and Sendbird, workflows imported and run with n8n's own CLI.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, ensureOwner, n8nBin, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+import { ensureN8n, ensureOwner, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+
+export { importCredentials, importWorkflow, n8nCli } from '../../scripts/n8n-runtime.mjs';
 
 export const PACKAGE = 'n8n-nodes-helpdesk';
 export const OWNER = { email: 'e2e@helpdesk.local', firstName: 'End', lastName: 'ToEnd', password: 'Helpdesk-E2e-1' };
@@ -25,38 +26,6 @@ export function installPackedPackage() {
 	run('npm', ['install', '--omit=peer', '--no-audit', '--no-fund', tarball], { cwd: nodesFolder, stdio: 'ignore' });
 	ensureN8n();
 	return { work, userFolder, tarball };
-}
-
-/**
- * Runs an n8n CLI command in the user folder; returns its output. Asynchronous:
- * the sandbox answering n8n runs in this same process.
- */
-export async function n8nCli(userFolder, args, env = {}) {
-	const child = spawn(n8nBin, args, { env: n8nEnv(userFolder, env) });
-	const stdout = [];
-	const stderr = [];
-	child.stdout.on('data', (chunk) => stdout.push(chunk));
-	child.stderr.on('data', (chunk) => stderr.push(chunk));
-	const status = await new Promise((done) => child.on('close', done));
-	return { status, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() };
-}
-
-function writeJson(folder, name, value) {
-	const file = join(folder, name);
-	writeFileSync(file, JSON.stringify(value, null, 2));
-	return file;
-}
-
-export async function importCredentials(userFolder, credentials) {
-	const file = writeJson(userFolder, `credentials-${Date.now()}.json`, credentials);
-	const result = await n8nCli(userFolder, ['import:credentials', `--input=${file}`]);
-	if (result.status !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-export async function importWorkflow(userFolder, workflow) {
-	const file = writeJson(userFolder, `workflow-${workflow.id}.json`, [workflow]);
-	const result = await n8nCli(userFolder, ['import:workflow', `--input=${file}`]);
-	if (result.status !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
 /** Executes a workflow with `n8n execute`; returns the items each node output, and the run's error. */
