@@ -3,6 +3,7 @@
 // used because npm cannot resolve n8n 2.8.4's tree here (see ../shared/N8N-RUNTIME.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +86,15 @@ function isSymlink(path) {
 	}
 }
 
+/** A TCP port nobody listens on right now. */
+export async function freePort() {
+	const server = createServer();
+	await new Promise((done) => server.listen(0, '127.0.0.1', done));
+	const { port } = server.address();
+	await new Promise((done) => server.close(done));
+	return String(port);
+}
+
 export function n8nEnv(userFolder, extra = {}) {
 	return {
 		...process.env,
@@ -156,7 +166,9 @@ export async function ensureOwner(base, owner) {
  * so that a server in this same process (the sandbox) can answer n8n meanwhile.
  */
 export async function n8nCli(userFolder, args, env = {}) {
-	const child = spawn(n8nBin, args, { env: n8nEnv(userFolder, env) });
+	// Its own task-runner port, so it can run beside a started n8n.
+	const brokerPort = await freePort();
+	const child = spawn(n8nBin, args, { env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: brokerPort, ...env }) });
 	const stdout = [];
 	const stderr = [];
 	child.stdout.on('data', (chunk) => stdout.push(chunk));

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, ensureOwner, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+import { ensureN8n, ensureOwner, freePort, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
 
 export { importCredentials, importWorkflow, n8nCli } from '../../scripts/n8n-runtime.mjs';
 
@@ -77,7 +77,8 @@ export function chainWorkflow(name, steps, credentialIds) {
 }
 
 export async function startServer(userFolder, extraEnv = {}) {
-	const env = n8nEnv(userFolder, extraEnv);
+	// Free ports: the tests may run while someone's `npm start` holds 5678.
+	const env = n8nEnv(userFolder, { N8N_PORT: await freePort(), N8N_RUNNERS_BROKER_PORT: await freePort(), ...extraEnv });
 	const server = await startN8n(env, { quiet: true });
 	const cookie = await ensureOwner(server.base, OWNER);
 	return { ...server, cookie, stop: () => stopProcess(server.child) };

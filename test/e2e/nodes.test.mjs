@@ -78,6 +78,23 @@ describe('Desk360 node in n8n', () => {
 		assert.equal(outputs.Reasons.length, 3);
 	});
 
+	it('runs every ticket type and reason operation', async () => {
+		const typeId = "={{ $('Create type').item.json.id }}";
+		const reasonId = "={{ $('Create reason').item.json.id }}";
+		const outputs = await run('Desk360 types and reasons', [
+			desk360('Create type', { resource: 'ticketType', operation: 'create', product: product(11), title: 'E2E type', description: 'From n8n', isActive: true }),
+			desk360('Get type', { resource: 'ticketType', operation: 'get', ticketTypeId: typeId }),
+			desk360('Switch type off', { resource: 'ticketType', operation: 'update', ticketTypeId: typeId, isActive: false }),
+			desk360('Create reason', { resource: 'reason', operation: 'create', product: product(11), title: 'E2E reason', isActive: true }),
+			desk360('Get reason', { resource: 'reason', operation: 'get', reasonId }),
+			desk360('Rename reason', { resource: 'reason', operation: 'update', reasonId, updateFields: { title: 'E2E reason renamed' } }),
+		]);
+		assert.equal(outputs['Get type'][0].title, 'E2E type');
+		assert.equal(outputs['Switch type off'][0].is_active, false);
+		assert.equal(outputs['Get reason'][0].id, outputs['Create reason'][0].id);
+		assert.equal(outputs['Rename reason'][0].title, 'E2E reason renamed');
+	});
+
 	it('runs every ticket operation on one ticket, and Return All over many pages', async () => {
 		const reason = sandbox.state.data.desk360.reasons.find((r) => r.product_id === 11);
 		const ticketId = "={{ $('Create').item.json.id }}";
@@ -120,31 +137,88 @@ describe('Desk360 node in n8n', () => {
 		assert.equal(afterStats.logins - before.logins, 1);
 	});
 
-	it('lists WhatsApp templates over Laravel pages and sends a text', async () => {
+	it('runs every WhatsApp template and message operation', async () => {
+		const template = sandbox.state.data.desk360.templates.find((t) => t.product_id === 11 && t.languages.length > 0);
+		const language = template.languages[0];
+		const parameters = (language.parameters ?? []).map((key) => ({ key, value: 'n8n' }));
+		const to = '+905551112233';
+		const message = (name, operation, extra) => desk360(name, { resource: 'whatsappMessage', operation, product: product(11), ...extra });
 		const outputs = await run('Desk360 WhatsApp', [
 			desk360('Templates', { resource: 'whatsappTemplate', operation: 'getAll', product: product(11), returnAll: true }),
-			desk360('Text', { resource: 'whatsappMessage', operation: 'sendText', product: product(11), to: '+905551112233', text: 'Hello from n8n' }),
+			desk360('Send template', {
+				resource: 'whatsappTemplate', operation: 'send', product: product(11), templateId: template.id,
+				languageCode: language.language_code, phoneNumber: to, templateParameters: { parameter: parameters },
+			}),
+			desk360('Send bulk', {
+				resource: 'whatsappTemplate', operation: 'sendBulk', product: product(11), templateId: template.id,
+				languageCode: language.language_code, phones: '+905551112233, +905551112244', templateParameters: { parameter: parameters },
+			}),
+			message('Text', 'sendText', { to, text: 'Hello from n8n' }),
+			message('Location', 'sendLocation', { to, latitude: 41.0082, longitude: 28.9784, locationName: 'Office', address: 'Istanbul' }),
+			message('Contacts', 'sendContacts', { to, contacts: { contact: [{ formattedName: 'Jane Doe', firstName: 'Jane', lastName: 'Doe' }] } }),
+			message('Buttons', 'sendInteractive', { to, body: 'Pick one', buttons: { button: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } }),
+			message('Location request', 'sendLocationRequest', { to, body: 'Where are you?' }),
+			message('Read', 'markAsRead', { messageIds: 'wamid.e2e1' }),
+			message('Media', 'getMedia', { mediaId: '83518734-56a9-4b51-8372-93f1432cfa9b' }),
 		]);
 		const templates = sandbox.state.data.desk360.templates.filter((t) => t.product_id === 11).length;
 		assert.ok(templates > 20);
 		assert.equal(outputs.Templates.length, templates);
 		assert.ok(outputs.Templates[0].languages.length >= 1);
 		const stats = await sandboxStats();
-		assert.ok(stats.writes.some((w) => w.route.startsWith('POST /v1/products/:productId/conversations/messages') && w.body.text === 'Hello from n8n'));
+		const routes = stats.writes.map((w) => w.route);
+		for (const route of [
+			'POST /v1/products/:productId/conversations/templates/:templateId/send',
+			'POST /v1/products/:productId/conversations/templates/:templateId/send/bulk',
+			'POST /v1/products/:productId/conversations/messages',
+			'POST /v1/products/:productId/conversations/messages/interactive',
+			'POST /v1/products/:productId/conversations/messages/read',
+		]) {
+			assert.ok(routes.includes(route), route);
+		}
+		assert.ok(stats.writes.some((w) => w.body?.text === 'Hello from n8n'));
+		assert.equal(stats.writes.filter((w) => w.route === 'POST /v1/products/:productId/conversations/messages/interactive').length, 2);
+		assert.ok(outputs.Media.length === 1 && outputs.Media[0] !== undefined);
 	});
 });
 
 describe('Sendbird Desk node in n8n', () => {
-	it('creates a note and lists notes and tickets', async () => {
-		const ticket = sandbox.state.data.sendbird.tickets[0];
+	it('runs every ticket note, ticket, customer, agent and group operation', async () => {
+		const { tickets, customers, groups } = sandbox.state.data.sendbird;
+		// Counted before the run: it creates a customer.
+		const customerCount = customers.length;
+		const ticketId = String(tickets[0].id);
+		const noteId = "={{ $('Note').item.json.id }}";
+		const sendbird = (name, parameters) => ({ name, type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters });
 		const outputs = await run('Sendbird', [
-			{ name: 'Note', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticketNote', operation: 'create', ticketId: String(ticket.id), note: 'From n8n' } },
-			{ name: 'Notes', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticketNote', operation: 'getAll', returnAll: true } },
-			{ name: 'Tickets', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticket', operation: 'getAll', returnAll: true } },
+			sendbird('Note', { resource: 'ticketNote', operation: 'create', ticketId, note: 'From n8n' }),
+			sendbird('Notes', { resource: 'ticketNote', operation: 'getAll', returnAll: true }),
+			sendbird('Edit note', { resource: 'ticketNote', operation: 'update', noteId, note: 'Edited in n8n' }),
+			sendbird('Delete note', { resource: 'ticketNote', operation: 'delete', noteId }),
+			sendbird('Tickets', { resource: 'ticket', operation: 'getAll', returnAll: true }),
+			sendbird('Ticket', { resource: 'ticket', operation: 'get', ticketId }),
+			sendbird('Priority', { resource: 'ticket', operation: 'updatePriority', ticketId, priority: 'HIGH' }),
+			sendbird('Close', { resource: 'ticket', operation: 'close', ticketId }),
+			sendbird('Customers', { resource: 'customer', operation: 'getAll', returnAll: true }),
+			sendbird('Customer', { resource: 'customer', operation: 'get', customerId: String(customers[0].id) }),
+			sendbird('New customer', { resource: 'customer', operation: 'create', sendbirdId: 'e2e-user-1' }),
+			sendbird('Agents', { resource: 'agent', operation: 'getAll', returnAll: true }),
+			sendbird('Groups', { resource: 'group', operation: 'getAll', returnAll: true }),
+			sendbird('Group', { resource: 'group', operation: 'get', groupId: String(groups[0].id) }),
 		]);
 		assert.equal(outputs.Note[0].note, 'From n8n');
 		assert.ok(outputs.Notes.some((n) => n.id === outputs.Note[0].id));
-		assert.equal(outputs.Tickets.length, sandbox.state.data.sendbird.tickets.length);
+		assert.equal(outputs['Edit note'][0].note, 'Edited in n8n');
+		assert.equal(outputs['Delete note'][0].id, outputs.Note[0].id);
+		assert.equal(outputs.Tickets.length, tickets.length);
+		assert.equal(String(outputs.Ticket[0].id), ticketId);
+		assert.equal(outputs.Priority[0].priority, 'HIGH');
+		assert.equal(outputs.Close[0].status2, 'CLOSED');
+		assert.equal(outputs.Customers.length, customerCount);
+		assert.equal(outputs['New customer'][0].sendbirdId, 'e2e-user-1');
+		assert.equal(outputs.Agents.length, sandbox.state.data.sendbird.agents.length);
+		assert.equal(outputs.Groups.length, groups.length);
+		assert.equal(outputs.Group[0].id, groups[0].id);
 	});
 });
 
