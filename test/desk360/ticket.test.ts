@@ -227,7 +227,7 @@ describe('Desk360 › Ticket', () => {
 			const error = await failureOf(
 				run('updateStatus', { ticketId: { __rl: true, mode: 'id', value: '' }, status: 1, reason: 5 }),
 			);
-			expect(error.message).toBe('Ticket is required');
+			expect(error.message).toBe('Ticket is required and is empty');
 		});
 	});
 

@@ -166,7 +166,7 @@ describe('Desk360 › WhatsApp Template', () => {
 		it.each([
 			['a number without +', { phoneNumber: '905551234567' }, 'Phone Number must start with + and the country code, then digits only (7 to 15 digits in all, e.g. +905551234567) (found: "905551234567")'],
 			['no language', { languageCode: '' }, 'Language is required and is empty'],
-			['no template', { templateId: '' }, 'Template is required'],
+			['no template', { templateId: '' }, 'Template is required and is empty'],
 			['a template ID that is not a number', { templateId: 'shipping' }, 'Template must be a positive whole number (an ID) (found: "shipping")'],
 			['a parameter without key', { templateParameters: { parameter: [{ key: '', value: 'Hi' }] } }, 'Template Parameters (entry 1) Key is required and is empty'],
 			['a parameter without value', { templateParameters: { parameter: [{ key: 'body-1', value: ' ' }] } }, 'Template Parameter "body-1" is required and is empty'],

@@ -1,14 +1,14 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidField, isBlank, positiveInteger } from '../../shared/validation';
+import { validateRequest, type FieldRule } from '../../shared/validation';
 
 /** The `:name` placeholders of operation URLs, and the parameter that fills each. */
-const PATH_IDS: Record<string, { parameter: string; field: string }> = {
-	productId: { parameter: 'product', field: 'Product' },
-	ticketId: { parameter: 'ticketId', field: 'Ticket' },
-	typeId: { parameter: 'ticketTypeId', field: 'Ticket Type' },
-	reasonId: { parameter: 'reasonId', field: 'Reason' },
-	templateId: { parameter: 'templateId', field: 'Template' },
+const PATH_IDS: Record<string, FieldRule> = {
+	productId: { field: 'Product', type: 'id', in: 'path', parameter: 'product' },
+	ticketId: { field: 'Ticket', type: 'id', in: 'path', parameter: 'ticketId' },
+	typeId: { field: 'Ticket Type', type: 'id', in: 'path', parameter: 'ticketTypeId' },
+	reasonId: { field: 'Reason', type: 'id', in: 'path', parameter: 'reasonId' },
+	templateId: { field: 'Template', type: 'id', in: 'path', parameter: 'templateId' },
 };
 
 /**
@@ -19,15 +19,6 @@ export async function fillPathIds(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	requestOptions.url = requestOptions.url.replace(/:([a-zA-Z]+)/g, (placeholder, name: string) => {
-		const id = PATH_IDS[name];
-		if (!id) return placeholder;
-		const value = this.getNodeParameter(id.parameter, undefined, { extractValue: true });
-		if (isBlank(value)) throw invalidField(this, id.field, 'is required');
-		if (positiveInteger(value) === undefined) {
-			throw invalidField(this, id.field, 'must be a positive whole number (an ID)', value);
-		}
-		return encodeURIComponent(String(value).trim());
-	});
-	return requestOptions;
+	const placeholders = Object.entries(PATH_IDS).filter(([name]) => requestOptions.url.includes(`:${name}`));
+	return await validateRequest(Object.fromEntries(placeholders)).call(this, requestOptions);
 }
