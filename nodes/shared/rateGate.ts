@@ -9,61 +9,58 @@ export interface RateLimitState {
 }
 
 /**
- * Holds back requests of one account so that concurrent items do not stampede.
+ * Paces the requests of one account so that concurrent items, pages and
+ * executions spend its rate limit evenly instead of collecting 429s.
  *
+ * - When the server reports its budget (X-RateLimit-Remaining/-Reset), the
+ *   budget left is spread evenly over the time left in the window: the next
+ *   request waits (time left) / (budget left) after the previous one.
+ * - When it reports nothing, the gate learns a rate from its 429s: the requests
+ *   the server accepted since the last reopening, over the time until it reopens
+ *   again; each later 429 lowers that rate.
  * - After a 429, nobody sends until the wait the server asked for is over.
- * - When the server reports its budget (X-RateLimit-Remaining/-Reset), requests
- *   beyond it wait for the next window instead of collecting 429s.
- * - When it reports nothing, the gate learns a budget from its 429s: the
- *   requests the server accepted since the window opened, over the time until
- *   it reopens.
  * - While the budget is unknown, one request goes out and the others wait for
  *   its answer; each success lets one more go at once (doubling per round trip).
+ *
+ * Requests go out in the order they asked.
  */
 export class RateGate {
+	private readonly queue: Array<() => void> = [];
+
 	private blockedUntil = 0;
 
-	/** Requests still allowed before `windowEndsAt`; undefined while unknown. */
+	/** Requests still allowed before `windowEndsAt`, after those already sent; undefined while unknown. */
 	private budget: number | undefined;
 
 	private windowEndsAt = 0;
 
-	private windowOpenedAt: number | undefined;
-
-	private answeredInWindow = 0;
+	/** When the last request of the current window went out; undefined before the first. */
+	private lastSentAt: number | undefined;
 
 	/** Whether the server sends budget headers (then they are the only source). */
 	private metered = false;
 
+	/** Without headers: the rate learned from 429s, as a budget per window. */
 	private learned: { budget: number; windowMs: number } | undefined;
+
+	/** Without headers: since when requests are counted for learning (the start, or the last reopening). */
+	private countingSince: number | undefined;
+
+	private acceptedSince = 0;
 
 	private maxInFlight = 1;
 
 	private inFlight = 0;
 
-	private waiters: Array<() => void> = [];
+	/** When the pending wake-up fires; undefined when none is pending. */
+	private wakeAt: number | undefined;
 
 	async acquire(): Promise<void> {
-		for (;;) {
-			const now = clock.now();
-			this.windowOpenedAt ??= now;
-			if (now < this.blockedUntil) {
-				await clock.sleep(this.blockedUntil - now);
-				continue;
-			}
-			if (this.budget !== undefined && now >= this.windowEndsAt) this.openWindow(now);
-			if (this.budget !== undefined && this.budget <= 0) {
-				await clock.sleep(this.windowEndsAt - now);
-				continue;
-			}
-			if (this.inFlight >= this.maxInFlight) {
-				await new Promise<void>((resolve) => this.waiters.push(resolve));
-				continue;
-			}
-			if (this.budget !== undefined) this.budget--;
-			this.inFlight++;
-			return;
-		}
+		this.countingSince ??= clock.now();
+		await new Promise<void>((resolve) => {
+			this.queue.push(resolve);
+			this.pump();
+		});
 	}
 
 	/**
@@ -75,42 +72,87 @@ export class RateGate {
 		const now = clock.now();
 		if (state.remaining !== undefined) this.useReportedBudget(state, now);
 		if (waitMs !== undefined) {
-			const reopensAt = Math.max(this.blockedUntil, now + waitMs);
-			if (!this.metered && this.answeredInWindow > 0) {
-				this.learned = {
-					budget: this.answeredInWindow,
-					windowMs: reopensAt - (this.windowOpenedAt ?? now),
-				};
-			}
-			this.blockedUntil = reopensAt;
-			this.budget = 0;
-			this.windowEndsAt = reopensAt;
-			this.maxInFlight = 1;
-		} else {
-			// Every answered request counts against the limit, failed ones too.
-			this.answeredInWindow++;
-			if (this.budget === undefined) this.maxInFlight++;
+			this.refused(now, now + waitMs);
+		} else if (now >= (this.countingSince ?? 0)) {
+			// Every answered request counts against the limit, failed ones too. Answers
+			// that come back while blocked were sent before the 429: they belong to the
+			// window that is over.
+			this.acceptedSince++;
+			// Slow start while nothing is known; with headers, the next answer tells the budget.
+			if (this.budget === undefined && !this.metered) this.maxInFlight++;
 		}
-		const waiters = this.waiters;
-		this.waiters = [];
-		for (const wake of waiters) wake();
+		this.pump();
+	}
+
+	/** Lets waiting requests go as far as the budget, the pace and the in-flight bound allow. */
+	private pump(): void {
+		while (this.queue.length > 0) {
+			const now = clock.now();
+			const goAt = this.nextSendAt(now);
+			if (goAt === undefined) return; // waiting for an answer
+			if (goAt > now) {
+				this.wakeUpAt(goAt);
+				return;
+			}
+			if (this.budget !== undefined) this.budget--;
+			this.lastSentAt = now;
+			this.inFlight++;
+			this.queue.shift()!();
+		}
+	}
+
+	/** When the next request may go; undefined while it must wait for an answer. */
+	private nextSendAt(now: number): number | undefined {
+		if (now < this.blockedUntil) return this.blockedUntil;
+		if (this.budget !== undefined && now >= this.windowEndsAt) this.openWindow(now);
+		if (this.budget === undefined) return this.inFlight < this.maxInFlight ? now : undefined;
+		if (this.budget <= 0) return this.windowEndsAt;
+		if (this.lastSentAt === undefined) return now;
+		// The last request and the budget left, spread evenly until the window ends.
+		return this.lastSentAt + (this.windowEndsAt - this.lastSentAt) / (this.budget + 1);
+	}
+
+	private wakeUpAt(at: number): void {
+		if (this.wakeAt !== undefined && this.wakeAt <= at) return;
+		this.wakeAt = at;
+		void clock.sleep(Math.max(0, at - clock.now())).then(() => {
+			if (this.wakeAt === at) this.wakeAt = undefined;
+			this.pump();
+		});
+	}
+
+	private refused(now: number, reopensAt: number): void {
+		// Several requests in flight come back refused together: the first one decides.
+		if (!this.metered && now >= this.blockedUntil && this.acceptedSince > 0) {
+			this.learned = { budget: this.acceptedSince, windowMs: reopensAt - (this.countingSince ?? now) };
+		}
+		if (now >= this.blockedUntil) {
+			this.countingSince = reopensAt;
+			this.acceptedSince = 0;
+		}
+		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
+		this.budget = 0;
+		this.windowEndsAt = this.blockedUntil;
+		this.maxInFlight = 1;
 	}
 
 	private useReportedBudget(state: RateLimitState, now: number): void {
 		this.metered = true;
+		this.learned = undefined;
 		const windowEndsAt = state.resetAt ?? now + 60_000;
+		// A late answer about a window that is over says nothing about the current one.
+		if (windowEndsAt <= now) return;
 		// Requests still in flight will spend budget the server has not counted yet.
-		const fresh = state.remaining! - this.inFlight;
+		const fresh = Math.max(0, state.remaining! - this.inFlight);
 		const sameWindow = this.budget !== undefined && windowEndsAt <= this.windowEndsAt;
 		this.budget = sameWindow ? Math.min(this.budget!, fresh) : fresh;
-		this.windowEndsAt = Math.max(windowEndsAt, now);
+		this.windowEndsAt = windowEndsAt;
 		this.maxInFlight = Number.POSITIVE_INFINITY;
 	}
 
 	/** A new window: its budget is what was learned, or unknown until an answer tells. */
 	private openWindow(now: number): void {
-		this.windowOpenedAt = now;
-		this.answeredInWindow = 0;
+		this.lastSentAt = undefined;
 		if (!this.metered && this.learned) {
 			this.budget = this.learned.budget;
 			this.windowEndsAt = now + this.learned.windowMs;

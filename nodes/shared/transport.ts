@@ -11,7 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { clock } from './clock';
-import { rateGateFor, type RateLimitState } from './rateGate';
+import { rateGateFor, type RateGate, type RateLimitState } from './rateGate';
 
 /** The part of any n8n context (execute, load options, list search) a request needs. */
 export interface RequestContext {
@@ -84,15 +84,22 @@ export function readRateLimit(headers: IDataObject | undefined): RateLimitState 
 
 /** How long to wait after a refused request: Retry-After, else the reset time, else back-off with jitter. */
 export function retryDelayMs(answer: HttpAnswer, attempt: number): number {
+	const { resetAt } = readRateLimit(answer.headers);
+	const untilReset = resetAt === undefined ? undefined : resetAt - clock.now();
 	const retryAfter = header(answer.headers, 'retry-after');
 	if (retryAfter !== undefined && retryAfter.trim() !== '') {
 		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		if (Number.isFinite(seconds)) {
+			const waitMs = Math.max(0, seconds * 1000);
+			// Retry-After counts whole seconds, rounded up: a reset time that falls within
+			// its last second is the more exact end of the wait.
+			const resetIsSooner = untilReset !== undefined && untilReset > waitMs - 1000 && untilReset < waitMs;
+			return resetIsSooner ? Math.max(0, untilReset) : waitMs;
+		}
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return Math.max(0, date - clock.now());
 	}
-	const { resetAt } = readRateLimit(answer.headers);
-	if (resetAt !== undefined && resetAt > clock.now()) return resetAt - clock.now();
+	if (untilReset !== undefined && untilReset > 0) return untilReset;
 	const ceiling = retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
@@ -149,6 +156,33 @@ async function send(
 	}
 }
 
+interface Account {
+	credentials: ICredentialDataDecryptedObject;
+	gate: RateGate;
+}
+
+/** The account of each context: a list of 500 pages reads and hashes its credential once, not per page. */
+const accounts = new WeakMap<RequestContext, Map<string, Promise<Account>>>();
+
+async function accountOf(context: RequestContext, service: ServiceDefinition): Promise<Account> {
+	let byType = accounts.get(context);
+	if (!byType) {
+		byType = new Map();
+		accounts.set(context, byType);
+	}
+	let account = byType.get(service.credentialType);
+	if (!account) {
+		account = context.getCredentials(service.credentialType).then((credentials) => ({
+			credentials,
+			gate: rateGateFor(`${service.credentialType}:${service.accountKey(credentials)}`),
+		}));
+		// A failed read is not kept: the next request reads again.
+		account.catch(() => byType.delete(service.credentialType));
+		byType.set(service.credentialType, account);
+	}
+	return await account;
+}
+
 /**
  * Sends one request with the node's credential: waits for the account's rate
  * gate, retries refused requests (429 always, 502/503/504 for reads only), and
@@ -160,8 +194,7 @@ export async function sendRequest(
 	options: IHttpRequestOptions,
 	itemIndex?: number,
 ): Promise<IN8nHttpFullResponse> {
-	const credentials = await context.getCredentials(service.credentialType);
-	const gate = rateGateFor(`${service.credentialType}:${service.accountKey(credentials)}`);
+	const { credentials, gate } = await accountOf(context, service);
 	const method = (options.method ?? 'GET').toUpperCase();
 
 	for (let attempt = 1; ; attempt++) {

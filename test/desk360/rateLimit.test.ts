@@ -1,4 +1,5 @@
-import { desk360, desk360Api, listOf, product, tokenCredentials } from './fixtures';
+import { createTickets, named } from './bulkCreate';
+import { desk360, desk360Api, listOf, tokenCredentials } from './fixtures';
 import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
 import { runNode } from '../helpers/n8n';
@@ -16,23 +17,6 @@ afterEach(() => virtual.restore());
 function getAgents() {
 	return runNode(desk360, {
 		parameters: { resource: 'agent', operation: 'getAll', returnAll: true },
-		credentials: tokenCredentials,
-	});
-}
-
-function createTickets(count: number) {
-	return runNode(desk360, {
-		parameters: {
-			resource: 'ticket',
-			operation: 'create',
-			product: product(12),
-			customerName: '={{ $json.name }}',
-			email: 'customer@example.com',
-			reason: 3,
-			description: 'Imported from a sheet',
-			status: 2,
-		},
-		items: Array.from({ length: count }, (_, index) => ({ json: { name: `Customer ${index}` } })),
 		credentials: tokenCredentials,
 	});
 }
@@ -59,6 +43,23 @@ describe('Desk360 › 429 retry', () => {
 		await getAgents();
 
 		expect(virtual.state.sleeps).toEqual([42_000]);
+	});
+
+	it.each([
+		['within the last second of Retry-After, the reset time wins (Retry-After rounds up)', '2', 2_000, 1_700],
+		['further away, Retry-After wins', '26', 2_000, 26_000],
+	])('with both Retry-After and X-RateLimit-Reset: %s', async (_case, retryAfter, resetInMs, expectedWait) => {
+		const windowStart = virtual.state.now;
+		virtual.state.now += 300;
+		desk360Api()
+			.get('/v1/agents')
+			.reply(429, tooMany, { 'Retry-After': retryAfter, 'X-RateLimit-Reset': String((windowStart + resetInMs) / 1000) })
+			.get('/v1/agents')
+			.reply(200, listOf(1));
+
+		await getAgents();
+
+		expect(virtual.state.sleeps).toEqual([expectedWait]);
 	});
 
 	it('without either header, backs off exponentially with jitter', async () => {
@@ -109,7 +110,7 @@ describe('Desk360 › 429 retry', () => {
 		const requests = recordRequests(scope);
 		scope.post('/v1/products/12/tickets').reply(500, { error: { code: 'internal_server_error', message: 'Server Error' } });
 
-		const error = await failureOf(createTickets(1));
+		const error = await failureOf(createTickets(named('Customer', 1)));
 
 		expect(requests).toHaveLength(1);
 		expect(error.message).toBe('Server Error');
@@ -125,12 +126,12 @@ describe('Desk360 › concurrent items under a rate limit', () => {
 			.reply((_uri, body) => server.handle(body));
 		const started = virtual.state.now;
 
-		const { items } = await createTickets(12);
+		const { items } = await createTickets(named('Customer', 12));
 
 		const names = server.stats.accepted.map((body) => (body as { name: string }).name);
-		expect(names.sort()).toEqual(Array.from({ length: 12 }, (_, index) => `Customer ${index}`).sort());
+		expect(names.sort()).toEqual(named('Customer', 12).sort());
 		expect(server.stats.refused).toBe(0);
-		expect(items.map((item) => item.json.name)).toEqual(Array.from({ length: 12 }, (_, index) => `Customer ${index}`));
+		expect(items.map((item) => item.json.name)).toEqual(named('Customer', 12));
 		// 12 requests at 5 a minute need the third window: at least two minutes.
 		expect(virtual.state.now - started).toBeGreaterThanOrEqual(120_000);
 	});
@@ -143,7 +144,7 @@ describe('Desk360 › concurrent items under a rate limit', () => {
 			.reply((_uri: string, body: unknown) => server.handle(body));
 
 		const started = virtual.state.now;
-		const { items } = await createTickets(20);
+		const { items } = await createTickets(named('Customer', 20));
 
 		const names = server.stats.accepted.map((body) => (body as { name: string }).name);
 		expect(new Set(names).size).toBe(20);

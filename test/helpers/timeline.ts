@@ -1,0 +1,71 @@
+import { clock } from '../../nodes/shared/clock';
+import { RateGate } from '../../nodes/shared/rateGate';
+
+async function nextRound(): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Counts the requests the rate gates let out and have not had the answer of yet. */
+function countRequestsInFlight() {
+	const { acquire, release } = RateGate.prototype;
+	let inFlight = 0;
+	RateGate.prototype.acquire = async function (this: RateGate) {
+		await acquire.call(this);
+		inFlight++;
+	};
+	RateGate.prototype.release = function (this: RateGate, ...args: Parameters<RateGate['release']>) {
+		inFlight--;
+		release.apply(this, args);
+	};
+	return {
+		busy: () => inFlight > 0,
+		restore() {
+			Object.assign(RateGate.prototype, { acquire, release });
+		},
+	};
+}
+
+/**
+ * A virtual clock with one timeline: sleepers wake one at a time in the order of
+ * their wake-up times, and time moves only while no request is in flight (a
+ * request takes no time), so concurrent waits (two accounts, many items)
+ * interleave exactly as their wake-up times say. Nothing really sleeps. Unlike
+ * `useVirtualClock`, which wakes every sleeper of a turn together, it keeps the
+ * time of each request exact.
+ */
+export function useTimeline(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
+	const original = { ...clock };
+	const requests = countRequestsInFlight();
+	const state = { now: start };
+	const sleepers: Array<{ at: number; order: number; wake: () => void }> = [];
+	let order = 0;
+	let running = false;
+
+	async function run() {
+		if (running) return;
+		running = true;
+		while (sleepers.length > 0) {
+			do await nextRound();
+			while (requests.busy());
+			sleepers.sort((a, b) => a.at - b.at || a.order - b.order);
+			const next = sleepers.shift()!;
+			state.now = Math.max(state.now, next.at);
+			next.wake();
+		}
+		running = false;
+	}
+
+	clock.now = () => state.now;
+	clock.sleep = async (ms: number) =>
+		await new Promise<void>((wake) => {
+			sleepers.push({ at: state.now + Math.max(0, ms), order: order++, wake });
+			void run();
+		});
+	return {
+		state,
+		restore() {
+			Object.assign(clock, original);
+			requests.restore();
+		},
+	};
+}
