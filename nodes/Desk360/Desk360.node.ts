@@ -15,8 +15,11 @@ import { ticketDescription } from './resources/ticket';
 import { ticketTypeDescription } from './resources/ticketType';
 import { whatsappMessageDescription } from './resources/whatsappMessage';
 import { whatsappTemplateDescription } from './resources/whatsappTemplate';
+import { routeEveryRequest } from '../shared/requestHook';
 import { fillPathIds } from './shared/pathIds';
 import { desk360Request } from './shared/transport';
+
+const desk360Transport = routeEveryRequest(desk360Request, [fillPathIds]);
 
 export class Desk360 implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,18 +41,10 @@ export class Desk360 implements INodeType {
 			json: true,
 		},
 		// Every request goes through desk360Request: rate-limit gate, 429 retry,
-		// Link-header pages and Desk360's error messages.
-		requestOperations: { pagination: desk360Request },
+		// Link-header pages and Desk360's error messages; fillPathIds fills URL IDs.
+		requestOperations: desk360Transport.requestOperations,
 		properties: [
-			{
-				// n8n calls the request hook above only for requests marked "paginate";
-				// this hidden field marks every operation and fills the IDs of its URL.
-				displayName: 'Desk360 Request',
-				name: 'desk360Request',
-				type: 'hidden',
-				default: true,
-				routing: { send: { paginate: true, preSend: [fillPathIds] } },
-			},
+			desk360Transport.property,
 			{
 				displayName: 'Resource',
 				name: 'resource',

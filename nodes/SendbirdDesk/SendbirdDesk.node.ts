@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { routeEveryRequest } from '../shared/requestHook';
 import { agentDescription } from './resources/agent';
 import { customerDescription } from './resources/customer';
 import { groupDescription } from './resources/group';
@@ -7,6 +8,8 @@ import { ticketDescription } from './resources/ticket';
 import { ticketNoteDescription } from './resources/ticketNote';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
 import { sendbirdDeskRequest } from './shared/transport';
+
+const sendbirdDeskTransport = routeEveryRequest(sendbirdDeskRequest);
 
 export class SendbirdDesk implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,17 +32,9 @@ export class SendbirdDesk implements INodeType {
 		},
 		// Every request goes through sendbirdDeskRequest: rate-limit gate, 429 retry,
 		// pages by `next` and Sendbird's error messages.
-		requestOperations: { pagination: sendbirdDeskRequest },
+		requestOperations: sendbirdDeskTransport.requestOperations,
 		properties: [
-			{
-				// n8n calls the request hook above only for requests marked "paginate";
-				// this hidden field marks every operation.
-				displayName: 'Sendbird Desk Request',
-				name: 'sendbirdDeskRequest',
-				type: 'hidden',
-				default: true,
-				routing: { send: { paginate: true } },
-			},
+			sendbirdDeskTransport.property,
 			{
 				displayName: 'Resource',
 				name: 'resource',
