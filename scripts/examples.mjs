@@ -69,7 +69,7 @@ export function exampleWorkflows(sandboxData) {
 			start,
 			{ name: 'Ticket notes', type: `${PACKAGE}.sendbirdDesk`, parameters: { resource: 'ticketNote', operation: 'getAll', returnAll: true }, credentials: { sendbirdDeskApi: SENDBIRD } },
 		]),
-		workflow('exampleTrigger01', 'Desk360 Trigger: WhatsApp messages (activate, then post a sandbox webhook)', [
+		workflow('exampleTrigger01', 'Desk360 Trigger: WhatsApp messages (publish it, then post a sandbox webhook)', [
 			{
 				name: 'Desk360 Trigger',
 				type: `${PACKAGE}.desk360Trigger`,
