@@ -57,6 +57,20 @@ export const retryPolicy = {
 	backoffBaseMs: 1_000,
 };
 
+function seconds(ms: number): string {
+	return `${Math.ceil(ms / 1000)} s`;
+}
+
+/** Why the node stopped retrying a 429 (tries used up, or a wait over the cap), in `apiName`'s words. */
+export function rateLimitGiveUpReason(
+	apiName: string,
+	{ tries, waitMs }: NonNullable<RequestFailure['rateLimit']>,
+): string {
+	return waitMs !== undefined && waitMs > retryPolicy.maxWaitMs
+		? `${apiName} asked to wait ${seconds(waitMs)}, longer than the node waits (${seconds(retryPolicy.maxWaitMs)})`
+		: `${apiName} still answered 429 Too Many Requests after ${tries} tries`;
+}
+
 const IDEMPOTENT_RETRY_STATUSES = new Set([502, 503, 504]);
 
 function header(headers: IDataObject, name: string): string | undefined {

@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { retryPolicy, type RequestFailure } from '../../shared/transport';
+import { rateLimitGiveUpReason, type RequestFailure } from '../../shared/transport';
 import { LOGIN_ERROR_CODES } from './login';
 
 /** What the user should check, by Desk360 error code. */
@@ -38,17 +38,10 @@ const STATUS_HINTS: Record<number, string> = {
 	422: HINTS.failed_validation,
 };
 
-function seconds(ms: number): string {
-	return `${Math.ceil(ms / 1000)} s`;
-}
-
 function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
-	const { tries, waitMs, state } = failure.rateLimit!;
+	const { state } = failure.rateLimit!;
 	const limit = state.limit === undefined ? '' : ` of ${state.limit} requests a minute`;
-	const tooLong = waitMs !== undefined && waitMs > retryPolicy.maxWaitMs;
-	const what = tooLong
-		? `Desk360 asked to wait ${seconds(waitMs)}, longer than the node waits (${seconds(retryPolicy.maxWaitMs)})`
-		: `Desk360 still answered 429 Too Many Requests after ${tries} tries`;
+	const what = rateLimitGiveUpReason('Desk360', failure.rateLimit!);
 	return new NodeApiError(node, { code: 'too_many_requests_exception' } as JsonObject, {
 		message: `Desk360 rate limit reached: the plan's limit${limit} is used up`,
 		description: `${what}. Desk360 allows 10 requests a minute on the Basic plan and 100 on Business, and refused requests count too. Send fewer items per run (Options → Batching), spread the workflow over time, or move to a higher Desk360 plan.`,

@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { retryPolicy, type RequestFailure } from '../../shared/transport';
+import { rateLimitGiveUpReason, type RequestFailure } from '../../shared/transport';
 
 const CHECK_CREDENTIAL =
 	'Sendbird Desk refused the API token. Open the Sendbird Desk credential: check the Application ID and paste the Desk API token of that application (Sendbird Dashboard, Desk settings).';
@@ -23,16 +23,8 @@ const STATUS_HINTS: Record<number, string> = {
 	404: 'Sendbird Desk does not know this ID or address: check the ID, and the Application ID and Base URL in the credential.',
 };
 
-function seconds(ms: number): string {
-	return `${Math.ceil(ms / 1000)} s`;
-}
-
 function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
-	const { tries, waitMs } = failure.rateLimit!;
-	const what =
-		waitMs !== undefined && waitMs > retryPolicy.maxWaitMs
-			? `Sendbird asked to wait ${seconds(waitMs)}, longer than the node waits (${seconds(retryPolicy.maxWaitMs)})`
-			: `Sendbird still answered 429 Too Many Requests after ${tries} tries`;
+	const what = rateLimitGiveUpReason('Sendbird', failure.rateLimit!);
 	return new NodeApiError(node, { code: 429 } as JsonObject, {
 		message: 'Sendbird Desk rate limit reached',
 		description: `${what}. Sendbird does not publish Desk's limits. Send fewer items per run (Options → Batching) or spread the workflow over time.`,
