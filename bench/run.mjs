@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-import { SANDBOX_CREDENTIALS, startSandbox } from '../test/sandbox/server.mjs';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server.mjs';
 import { importCredentials, importWorkflow, installPackedPackage } from '../test/e2e/harness.mjs';
-import { executeWorkflow, nodeRun } from './execute.mjs';
+import { executeWorkflow, nodeRun } from '../scripts/n8n-execute.mjs';
 import { megabytes, median, percent, ratio, seconds, table } from './table.mjs';
 import { CREDENTIAL_IDS, desk360Creates, desk360List, httpCreates, httpList } from './workflows.mjs';
 

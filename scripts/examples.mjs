@@ -1,6 +1,6 @@
 // Ready-made credentials (pointing at the local sandbox) and example workflows
 // that `npm start` imports into n8n, so a newcomer can run the nodes at once.
-import { SANDBOX_CREDENTIALS } from '../test/sandbox/server.mjs';
+import { SANDBOX_CREDENTIALS } from '../sandbox/server.mjs';
 
 const PACKAGE = 'n8n-nodes-helpdesk';
 const DESK360 = { id: 'sandboxDesk360Tk', name: 'Desk360 sandbox (API token)' };

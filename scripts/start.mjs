@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startSandbox } from '../test/sandbox/server.mjs';
+import { startSandbox } from '../sandbox/server.mjs';
 import { exampleWorkflows, sandboxCredentials } from './examples.mjs';
 import {
 	buildPackage, cacheRoot, ensureN8n, ensureOwner, importCredentials, importWorkflow, linkPackage, log, n8nEnv, startN8n,

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureN8n, ensureOwner, freePort, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+import { executeWorkflow as runWorkflow } from '../../scripts/n8n-execute.mjs';
+import { ensureN8n, ensureOwner, freePort, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
 
 export { importCredentials, importWorkflow, n8nCli } from '../../scripts/n8n-runtime.mjs';
 
@@ -30,15 +31,12 @@ export function installPackedPackage() {
 
 /** Executes a workflow with `n8n execute`; returns the items each node output, and the run's error. */
 export async function executeWorkflow(userFolder, workflowId) {
-	const result = await n8nCli(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput']);
-	const start = result.stdout.indexOf('\n{\n');
-	if (start < 0) throw new Error(`n8n execute printed no result (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-	const { data } = JSON.parse(result.stdout.slice(start + 1));
+	const { data, log } = await runWorkflow(userFolder, workflowId);
 	const outputs = {};
 	for (const [node, runs] of Object.entries(data.resultData.runData)) {
 		outputs[node] = runs[0].data?.main?.[0]?.map((item) => item.json) ?? [];
 	}
-	return { outputs, error: data.resultData.error, log: result.stdout + result.stderr };
+	return { outputs, error: data.resultData.error, log };
 }
 
 let nextId = 1;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server.mjs';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox/server.mjs';
 import { chainWorkflow, executeWorkflow, importCredentials, importWorkflow, installPackedPackage } from './harness.mjs';
 
 const CREDENTIAL_IDS = {

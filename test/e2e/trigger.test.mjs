@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { startSandbox, WEBHOOK_KINDS } from '../sandbox/server.mjs';
+import { startSandbox, WEBHOOK_KINDS } from '../../sandbox/server.mjs';
 import { importWorkflow, installPackedPackage, n8nCli, PACKAGE, startServer } from './harness.mjs';
 
 const WORKFLOW_ID = 'e2eTriggerFlow01';

@@ -4,7 +4,7 @@
 // data, an optional fixed-window rate limit and control endpoints under
 // /__sandbox/ for tests and benchmarks. Dev tooling: not part of dist.
 //
-//   node test/sandbox/server.mjs [--port 8360] [--limit 20 --window 2000] [--seed 42] [--tickets 300]
+//   node sandbox/server.mjs [--port 8360] [--limit 20 --window 2000] [--seed 42] [--tickets 300]
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

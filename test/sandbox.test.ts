@@ -1,5 +1,5 @@
 /**
- * The local sandbox (test/sandbox/server.mjs), started through its CLI on a free
+ * The local sandbox (sandbox/server.mjs), started through its CLI on a free
  * port and driven with fetch: auth, login lockout, pagination, rate limit,
  * multipart writes, Sendbird pages and webhook posting.
  */
@@ -18,7 +18,7 @@ let base: string;
 
 /** Starts `node server.mjs --port 0` and reads the URL it prints. */
 function startCli(): Promise<string> {
-	sandbox = spawn(process.execPath, [join(__dirname, 'server.mjs'), '--port', '0'], { stdio: 'pipe' });
+	sandbox = spawn(process.execPath, [join(__dirname, '..', 'sandbox', 'server.mjs'), '--port', '0'], { stdio: 'pipe' });
 	return new Promise((resolve, reject) => {
 		let output = '';
 		sandbox.stdout.on('data', (chunk: Buffer) => {
