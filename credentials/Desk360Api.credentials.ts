@@ -5,11 +5,13 @@ import type {
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IN8nHttpFullResponse,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { desk360SessionToken } from '../nodes/Desk360/shared/login';
+import { DESK360_BASE_URL_EXPRESSION, desk360BaseUrl } from '../nodes/Desk360/shared/baseUrl';
+import { desk360Login } from '../nodes/Desk360/shared/login';
 
 export class Desk360Api implements ICredentialType {
 	name = 'desk360Api';
@@ -92,7 +94,18 @@ export class Desk360Api implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
 		if (credentials.authMode !== 'login') return {};
-		return { sessionToken: await desk360SessionToken(this, credentials) };
+		// The nodes log in through their door (paced, shared by all items); this path
+		// serves n8n's own uses of the credential, such as its Test button.
+		const sessionToken = await desk360Login(credentials, async (options) => {
+			const response = (await this.helpers.httpRequest({
+				...options,
+				baseURL: desk360BaseUrl(credentials),
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as IN8nHttpFullResponse;
+			return { statusCode: response.statusCode, headers: response.headers, body: response.body };
+		});
+		return { sessionToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -107,7 +120,7 @@ export class Desk360Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			baseURL: DESK360_BASE_URL_EXPRESSION,
 			url: '/v1/me',
 		},
 	};

@@ -6,7 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION } from '../nodes/SendbirdDesk/shared/baseUrl';
+import { SENDBIRD_DESK_BASE_URL_EXPRESSION } from '../nodes/SendbirdDesk/shared/baseUrl';
 
 export class SendbirdDeskApi implements ICredentialType {
 	name = 'sendbirdDeskApi';
@@ -55,6 +55,6 @@ export class SendbirdDeskApi implements ICredentialType {
 
 	// One ticket note: Sendbird answers 200 only to a token it accepts for this application.
 	test: ICredentialTestRequest = {
-		request: { baseURL: BASE_URL_EXPRESSION, url: '/ticket_notes', qs: { limit: 1 } },
+		request: { baseURL: SENDBIRD_DESK_BASE_URL_EXPRESSION, url: '/ticket_notes', qs: { limit: 1 } },
 	};
 }

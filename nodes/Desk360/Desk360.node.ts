@@ -8,18 +8,29 @@ import {
 	getWhatsAppTemplates,
 } from './methods/loadOptions';
 import { searchAgents, searchProducts, searchTickets } from './methods/listSearch';
-import { agentDescription } from './resources/agent';
-import { productDescription } from './resources/product';
-import { reasonDescription } from './resources/reason';
-import { ticketDescription } from './resources/ticket';
-import { ticketTypeDescription } from './resources/ticketType';
-import { whatsappMessageDescription } from './resources/whatsappMessage';
-import { whatsappTemplateDescription } from './resources/whatsappTemplate';
-import { routeEveryRequest } from '../shared/requestHook';
-import { fillPathIds } from './shared/pathIds';
-import { desk360Request } from './shared/transport';
+import { agentResource } from './resources/agent';
+import { productResource } from './resources/product';
+import { reasonResource } from './resources/reason';
+import { ticketResource } from './resources/ticket';
+import { ticketTypeResource } from './resources/ticketType';
+import { whatsappMessageResource } from './resources/whatsappMessage';
+import { whatsappTemplateResource } from './resources/whatsappTemplate';
+import { createDoor } from '../shared/door';
+import { DESK360_PATH_IDS } from './shared/pathIds';
+import { desk360Service } from './shared/service';
 
-const desk360Transport = routeEveryRequest(desk360Request, [fillPathIds]);
+const resources = [
+	productResource,
+	ticketResource,
+	agentResource,
+	ticketTypeResource,
+	reasonResource,
+	whatsappTemplateResource,
+	whatsappMessageResource,
+];
+
+/** Every request goes through the door: input checks, URL IDs, rate gate, retries, pages, Desk360's errors. */
+export const desk360Door = createDoor(desk360Service, resources, DESK360_PATH_IDS);
 
 export class Desk360 implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,16 +46,14 @@ export class Desk360 implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'desk360Api', required: true }],
+		// The door sets the base URL (desk360BaseUrl) on every request.
 		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
 		},
-		// Every request goes through desk360Request: rate-limit gate, 429 retry,
-		// Link-header pages and Desk360's error messages; fillPathIds fills URL IDs.
-		requestOperations: desk360Transport.requestOperations,
+		requestOperations: desk360Door.requestOperations,
 		properties: [
-			desk360Transport.property,
+			desk360Door.property,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -61,13 +70,7 @@ export class Desk360 implements INodeType {
 				],
 				default: 'ticket',
 			},
-			...productDescription,
-			...ticketDescription,
-			...agentDescription,
-			...ticketTypeDescription,
-			...reasonDescription,
-			...whatsappTemplateDescription,
-			...whatsappMessageDescription,
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 

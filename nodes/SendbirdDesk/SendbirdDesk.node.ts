@@ -1,15 +1,18 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { routeEveryRequest } from '../shared/requestHook';
-import { agentDescription } from './resources/agent';
-import { customerDescription } from './resources/customer';
-import { groupDescription } from './resources/group';
-import { ticketDescription } from './resources/ticket';
-import { ticketNoteDescription } from './resources/ticketNote';
-import { BASE_URL_EXPRESSION } from './shared/baseUrl';
-import { sendbirdDeskRequest } from './shared/transport';
+import { createDoor } from '../shared/door';
+import { agentResource } from './resources/agent';
+import { customerResource } from './resources/customer';
+import { groupResource } from './resources/group';
+import { ticketResource } from './resources/ticket';
+import { ticketNoteResource } from './resources/ticketNote';
+import { SENDBIRD_DESK_PATH_IDS } from './shared/pathIds';
+import { sendbirdDeskService } from './shared/service';
 
-const sendbirdDeskTransport = routeEveryRequest(sendbirdDeskRequest);
+const resources = [ticketNoteResource, ticketResource, customerResource, agentResource, groupResource];
+
+/** Every request goes through the door: input checks, URL IDs, rate gate, retries, pages, Sendbird's errors. */
+export const sendbirdDeskDoor = createDoor(sendbirdDeskService, resources, SENDBIRD_DESK_PATH_IDS);
 
 export class SendbirdDesk implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,16 +28,14 @@ export class SendbirdDesk implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sendbirdDeskApi', required: true }],
+		// The door sets the base URL (sendbirdDeskBaseUrl) on every request.
 		requestDefaults: {
-			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json; charset=utf8' },
 			json: true,
 		},
-		// Every request goes through sendbirdDeskRequest: rate-limit gate, 429 retry,
-		// pages by `next` and Sendbird's error messages.
-		requestOperations: sendbirdDeskTransport.requestOperations,
+		requestOperations: sendbirdDeskDoor.requestOperations,
 		properties: [
-			sendbirdDeskTransport.property,
+			sendbirdDeskDoor.property,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -49,11 +50,7 @@ export class SendbirdDesk implements INodeType {
 				],
 				default: 'ticketNote',
 			},
-			...ticketNoteDescription,
-			...ticketDescription,
-			...customerDescription,
-			...agentDescription,
-			...groupDescription,
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 }

@@ -1,4 +1,4 @@
-import { clock } from './clock';
+import { cancellationError, clock } from './clock';
 
 /** What an answer said about the rate limit (absent fields were not sent). */
 export interface RateLimitState {
@@ -55,10 +55,22 @@ export class RateGate {
 	/** When the pending wake-up fires; undefined when none is pending. */
 	private wakeAt: number | undefined;
 
-	async acquire(): Promise<void> {
+	/** Waits for this account's turn; ends with n8n's cancellation error when `signal` aborts. */
+	async acquire(signal?: AbortSignal): Promise<void> {
 		this.countingSince ??= clock.now();
-		await new Promise<void>((resolve) => {
-			this.queue.push(resolve);
+		if (signal?.aborted) throw cancellationError(signal);
+		await new Promise<void>((resolve, reject) => {
+			const turn = () => {
+				signal?.removeEventListener('abort', cancel);
+				resolve();
+			};
+			const cancel = () => {
+				const index = this.queue.indexOf(turn);
+				if (index >= 0) this.queue.splice(index, 1);
+				reject(cancellationError(signal!));
+			};
+			signal?.addEventListener('abort', cancel, { once: true });
+			this.queue.push(turn);
 			this.pump();
 		});
 	}

@@ -3,22 +3,46 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type INode,
 } from 'n8n-workflow';
 
 import { clock } from './clock';
 
+/** What an error about a field needs of any n8n context (execute, webhook, poll). */
+export interface FieldContext {
+	getNode(): INode;
+	getItemIndex?(): number;
+}
+
+/** A value as an error shows it: JSON, or its kind when JSON cannot say (NaN, functions, cycles). */
+function shown(found: unknown): string {
+	if (typeof found === 'number' && !Number.isFinite(found)) return String(found);
+	try {
+		return JSON.stringify(found) ?? String(found);
+	} catch {
+		return Array.isArray(found) ? 'a list' : typeof found;
+	}
+}
+
 /** A bad value the node found before sending anything: names the field, the rule and what it found. */
 export function invalidField(
-	context: IExecuteSingleFunctions,
+	context: FieldContext,
 	field: string,
 	rule: string,
 	found?: unknown,
 ): NodeOperationError {
-	const shown = found === undefined ? '' : ` (found: ${JSON.stringify(found)})`;
-	return new NodeOperationError(context.getNode(), `${field} ${rule}${shown}`, {
-		itemIndex: context.getItemIndex(),
+	const value = found === undefined ? '' : ` (found: ${shown(found)})`;
+	return new NodeOperationError(context.getNode(), `${field} ${rule}${value}`, {
+		itemIndex: context.getItemIndex?.(),
 		description: `Correct "${field}" in the node's parameters or the expression that fills it.`,
 	});
+}
+
+/** Keys that would reach an object's prototype instead of a field of its own. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isUnsafeKey(key: string): boolean {
+	return UNSAFE_KEYS.has(key);
 }
 
 export function isBlank(value: unknown): boolean {
@@ -53,14 +77,10 @@ export function calendarDate(value: unknown): string | undefined {
 export interface FieldRule {
 	/** The field's name as the user sees it in the node. */
 	field: string;
-	type: 'text' | 'id' | 'email' | 'date' | 'jsonObject' | 'integer' | 'number' | 'phone' | 'url';
-	/**
-	 * Where the value goes: the body (default), the query, or the URL, where it
-	 * replaces the `:key` placeholder (always required, URL-encoded).
-	 */
-	in?: 'body' | 'qs' | 'path';
-	/** For `in: 'path'`: the node parameter that holds the value (default: the key). */
-	parameter?: string;
+	/** `segment`: an ID that is not a number but goes into a URL (letters, digits, _ - . : =, not starting with a dot). */
+	type: 'text' | 'id' | 'segment' | 'email' | 'date' | 'jsonObject' | 'integer' | 'number' | 'phone' | 'url';
+	/** Where the value goes: the body (default) or the query. */
+	in?: 'body' | 'qs';
 	required?: boolean;
 	/** Allowed values, for integers and texts. */
 	oneOf?: Array<number | string>;
@@ -84,13 +104,22 @@ export function listEntries(value: unknown): unknown[] {
 	return entries.map((entry) => (typeof entry === 'string' ? entry.trim() : entry)).filter((entry) => !isBlank(entry));
 }
 
+/**
+ * A URL segment that stays one segment: no `/`, `?`, `#`, `%` (so no encoded
+ * forms either) and no leading dot (so never `.` or `..`).
+ */
+const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.:=+-]{0,199}$/;
+
 function checkValue(
-	context: IExecuteSingleFunctions,
+	context: FieldContext,
 	rule: FieldRule,
 	value: unknown,
 ): unknown {
 	switch (rule.type) {
 		case 'text':
+			if (typeof value === 'object' || (typeof value === 'number' && !Number.isFinite(value))) {
+				throw invalidField(context, rule.field, 'must be text', value);
+			}
 			if (rule.oneOf && !rule.oneOf.includes(value as string)) {
 				throw invalidField(context, rule.field, `must be one of ${rule.oneOf.join(', ')}`, value);
 			}
@@ -136,6 +165,18 @@ function checkValue(
 			}
 			return text;
 		}
+		case 'segment': {
+			const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+			if (text === undefined || !SAFE_SEGMENT.test(text)) {
+				throw invalidField(
+					context,
+					rule.field,
+					'must be an ID of letters, digits, _ - . : = + (not starting with a dot, at most 200 characters)',
+					value,
+				);
+			}
+			return text;
+		}
 		case 'id': {
 			const id = positiveInteger(value);
 			if (id === undefined) throw invalidField(context, rule.field, 'must be a positive whole number (an ID)', value);
@@ -176,7 +217,7 @@ function checkValue(
 	}
 }
 
-function checkList(context: IExecuteSingleFunctions, rule: FieldRule, value: unknown): unknown[] | undefined {
+function checkList(context: FieldContext, rule: FieldRule, value: unknown): unknown[] | undefined {
 	const entries = listEntries(value);
 	if (entries.length === 0) {
 		if (rule.required) throw invalidField(context, rule.field, 'is required and is empty');
@@ -191,26 +232,13 @@ function checkList(context: IExecuteSingleFunctions, rule: FieldRule, value: unk
  * Checks one value against a rule and returns it normalised, or undefined when
  * it is blank and optional. For values a preSend step assembles itself.
  */
-export function checkField(context: IExecuteSingleFunctions, rule: FieldRule, value: unknown): unknown {
+export function checkField(context: FieldContext, rule: FieldRule, value: unknown): unknown {
 	if (rule.list) return checkList(context, rule, value);
 	if (isBlank(value)) {
 		if (rule.required) throw invalidField(context, rule.field, 'is required and is empty');
 		return undefined;
 	}
 	return checkValue(context, rule, value);
-}
-
-/** Replaces `:key` in the request's URL with the checked, URL-encoded value of the rule's parameter. */
-function fillPathValue(
-	context: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-	key: string,
-	rule: FieldRule,
-): void {
-	const value = context.getNodeParameter(rule.parameter ?? key, undefined, { extractValue: true });
-	if (isBlank(value)) throw invalidField(context, rule.field, 'is required and is empty');
-	const checked = checkValue(context, rule, typeof value === 'string' ? value.trim() : value);
-	requestOptions.url = requestOptions.url.replace(`:${key}`, encodeURIComponent(String(checked)));
 }
 
 /**
@@ -224,10 +252,6 @@ export function validateRequest(rules: Record<string, FieldRule>) {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		for (const [key, rule] of Object.entries(rules)) {
-			if (rule.in === 'path') {
-				fillPathValue(this, requestOptions, key, rule);
-				continue;
-			}
 			// A dotted key names a field of a nested object, e.g. location.latitude.
 			const path = key.split('.');
 			const name = path.pop()!;

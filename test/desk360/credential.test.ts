@@ -51,20 +51,28 @@ describe('Desk360 credential › API token', () => {
 });
 
 describe('Desk360 credential › email and password', () => {
-	it('logs in with POST /v1/login, keeps the token and uses it', async () => {
+	it('logs in with POST /v1/login, keeps the token and uses it, in later runs too', async () => {
 		const { scope, requests } = loginEndpoint();
 		scope.post('/v1/login').reply(200, { access_token: 'fresh-token', token_type: 'Bearer' });
-		const api = desk360Api('fresh-token').get('/v1/agents').reply(200, listOf(2));
+		const api = desk360Api('fresh-token').get('/v1/agents').times(2).reply(200, listOf(2));
 
-		const { items, credentialsHelper } = await getAgents(loginCredentials);
+		const { items } = await getAgents(loginCredentials);
+		await getAgents(loginCredentials);
 
 		expect(requests).toEqual([
 			expect.objectContaining({ method: 'POST', path: '/v1/login', body: login }),
 		]);
 		expect(api.isDone()).toBe(true);
 		expect(items).toHaveLength(2);
-		// n8n stores the token in the credential's hidden field.
-		expect(credentialsHelper.store.desk360Api.sessionToken).toBe('fresh-token');
+	});
+
+	it('starts from a token n8n stored in the credential, without logging in', async () => {
+		const stored = { desk360Api: { ...loginCredentials.desk360Api, sessionToken: 'stored-token' } };
+		const api = desk360Api('stored-token').get('/v1/agents').reply(200, listOf(1));
+
+		await getAgents(stored);
+
+		expect(api.isDone()).toBe(true);
 	});
 
 	it('logs in once for many concurrent items', async () => {
@@ -82,19 +90,61 @@ describe('Desk360 credential › email and password', () => {
 		const stale = { desk360Api: { ...loginCredentials.desk360Api, sessionToken: 'expired-token' } };
 		const { scope, requests } = loginEndpoint();
 		scope.post('/v1/login').reply(200, { access_token: 'renewed-token', token_type: 'Bearer' });
-		// The node's own attempt, then n8n's attempt that triggers its re-login.
-		desk360Api('expired-token')
+		const expired = desk360Api('expired-token')
 			.get('/v1/agents')
-			.times(2)
 			.reply(401, { error: { code: 'authentication_exception', message: 'Unauthenticated.' } });
 		const renewed = desk360Api('renewed-token').get('/v1/agents').reply(200, listOf(3));
 
-		const { items, credentialsHelper } = await getAgents(stale);
+		const { items } = await getAgents(stale);
 
 		expect(requests.filter((request) => request.path === '/v1/login')).toHaveLength(1);
+		expect(expired.isDone()).toBe(true);
 		expect(renewed.isDone()).toBe(true);
 		expect(items).toHaveLength(3);
-		expect(credentialsHelper.store.desk360Api.sessionToken).toBe('renewed-token');
+	});
+
+	it('an expired token costs one refused request however many items run at once; the others wait for the new token', async () => {
+		const stale = { desk360Api: { ...loginCredentials.desk360Api, sessionToken: 'expired-token' } };
+		const login = nock(BASE_URL).post('/v1/login').reply(200, { access_token: 'renewed-token', token_type: 'Bearer' });
+		const expired = desk360Api('expired-token')
+			.get('/v1/agents')
+			.reply(401, { error: { code: 'authentication_exception', message: 'Unauthenticated.' } });
+		const renewed = desk360Api('renewed-token').get('/v1/agents').times(5).reply(200, listOf(1));
+		const sent: string[] = [];
+		for (const scope of [login, expired, renewed]) {
+			scope.on('request', (request: { method: string; path: string; headers: Record<string, unknown> }) =>
+				sent.push(`${request.method} ${request.path} ${String(request.headers.authorization ?? '')}`),
+			);
+		}
+
+		const { items } = await getAgents(stale, 5);
+
+		// 1 refused + 1 login + 5 calls with the new token.
+		expect(sent).toEqual([
+			'GET /v1/agents Bearer expired-token',
+			'POST /v1/login ',
+			...Array.from({ length: 5 }, () => 'GET /v1/agents Bearer renewed-token'),
+		]);
+		expect(renewed.isDone()).toBe(true);
+		expect(items).toHaveLength(5);
+	});
+
+	it('a token that dies between runs costs one refused request in the next run, not one per item', async () => {
+		const { scope, requests } = loginEndpoint();
+		scope
+			.post('/v1/login').reply(200, { access_token: 'first-token', token_type: 'Bearer' })
+			.post('/v1/login').reply(200, { access_token: 'second-token', token_type: 'Bearer' });
+		desk360Api('first-token').get('/v1/agents').times(3).reply(200, listOf(1));
+		desk360Api('first-token')
+			.get('/v1/agents')
+			.reply(401, { error: { code: 'authentication_exception', message: 'Unauthenticated.' } });
+		desk360Api('second-token').get('/v1/agents').times(3).reply(200, listOf(1));
+
+		await getAgents(loginCredentials, 3);
+		const { items } = await getAgents(loginCredentials, 3);
+
+		expect(items).toHaveLength(3);
+		expect(requests.filter((request) => request.path === '/v1/login')).toHaveLength(2);
 	});
 
 	it('a wrong password gives one clear error after exactly one login call, and is not retried', async () => {
@@ -116,15 +166,21 @@ describe('Desk360 credential › email and password', () => {
 		expect(again.message).toBe('Desk360 login failed: the email or password is wrong');
 	});
 
-	it('password_access_disabled says where to switch password access on', async () => {
+	it('password_access_disabled says where to switch password access on, and switching it on works at once', async () => {
 		nock(BASE_URL)
 			.post('/v1/login')
-			.reply(403, { error: { code: 'password_access_disabled', message: 'Password access is disabled.' } });
+			.reply(403, { error: { code: 'password_access_disabled', message: 'Password access is disabled.' } })
+			.post('/v1/login')
+			.reply(200, { access_token: 'fresh-token', token_type: 'Bearer' });
+		const api = desk360Api('fresh-token').get('/v1/agents').reply(200, listOf(1));
 
 		const error = await failureOf(getAgents(loginCredentials));
+		// The user switches password access on and runs again: no minute to wait.
+		await getAgents(loginCredentials);
 
 		expect(error.message).toBe('Desk360 login failed: password access is switched off for this account');
 		expect(error.description).toContain('Settings → API');
+		expect(api.isDone()).toBe(true);
 	});
 
 	it('too_many_attempts asks to wait a minute', async () => {

@@ -2,8 +2,7 @@ import nock from 'nock';
 
 import { Desk360Api } from '../../credentials/Desk360Api.credentials';
 import { Desk360 } from '../../nodes/Desk360/Desk360.node';
-import { resetDesk360Sessions } from '../../nodes/Desk360/shared/login';
-import { resetRateGates } from '../../nodes/shared/rateGate';
+import { resetAccounts } from '../helpers/accounts';
 import type { NodeHarness } from '../helpers/n8n';
 
 export const BASE_URL = 'https://api.desk360.com';
@@ -44,8 +43,7 @@ export function listOf(count: number, start = 1) {
 /** Fresh account state and HTTP mocks for every test. */
 export function resetDesk360State() {
 	nock.cleanAll();
-	resetRateGates();
-	resetDesk360Sessions();
+	resetAccounts();
 }
 
 beforeAll(() => nock.disableNetConnect());

@@ -1,4 +1,6 @@
-import { BASE_URL, desk360, desk360Api, listOf, product, tokenCredentials } from './fixtures';
+import nock from 'nock';
+
+import { API_TOKEN, BASE_URL, desk360, desk360Api, listOf, product, tokenCredentials } from './fixtures';
 import { failureOf, recordRequests } from '../helpers/expectations';
 import { runNode } from '../helpers/n8n';
 
@@ -79,13 +81,53 @@ describe('Desk360 › pagination by Link header', () => {
 		}
 	});
 
-	it('refuses to follow a next link to another server (the token would go with it)', async () => {
-		desk360Api()
+	it('follows a next link that names another host on the Base URL: the token never goes there', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope
 			.get('/v1/products/12/tickets').query({ status: '2' })
-			.reply(200, listOf(20, 1), { Link: '<https://evil.example.com/steal?page=2>; rel=next' });
+			.reply(200, listOf(20, 1), { Link: '<http://api.localhost:10380/v1/products/12/tickets?page=2&status=2>; rel=next' })
+			.get('/v1/products/12/tickets').query({ page: '2', status: '2' })
+			.reply(200, listOf(3, 21));
 
-		const error = await failureOf(getTickets({ returnAll: true }));
+		const { items } = await getTickets({ returnAll: true });
 
-		expect(error.message).toBe('Desk360 pointed the next page at another server');
+		expect(items).toHaveLength(23);
+		expect(requests.map((request) => request.path)).toEqual([
+			'/v1/products/12/tickets?status=2',
+			'/v1/products/12/tickets?page=2&status=2',
+		]);
+	});
+
+	it('behind a proxy, follows Desk360\'s own next links through the proxy (path prefix kept)', async () => {
+		const proxy = 'https://proxy.example.com/desk360';
+		const scope = nock('https://proxy.example.com', { reqheaders: { authorization: `Bearer ${API_TOKEN}` } });
+		const requests = recordRequests(scope);
+		scope
+			.get('/desk360/v1/agents').reply(200, listOf(20, 1), { Link: `<${BASE_URL}/v1/agents?page=2>; rel="next"` })
+			.get('/desk360/v1/agents').query({ page: '2' }).reply(200, listOf(20, 21), { Link: `<${proxy}/v1/agents?page=3>; rel="next"` })
+			.get('/desk360/v1/agents').query({ page: '3' }).reply(200, listOf(1, 41));
+
+		const { items } = await runNode(desk360, {
+			parameters: { resource: 'agent', operation: 'getAll', returnAll: true },
+			credentials: { desk360Api: { ...tokenCredentials.desk360Api, baseUrl: `${proxy}/` } },
+		});
+
+		expect(items).toHaveLength(41);
+		expect(requests.map((request) => request.path)).toEqual([
+			'/desk360/v1/agents',
+			'/desk360/v1/agents?page=2',
+			'/desk360/v1/agents?page=3',
+		]);
+	});
+
+	it('stops with an error when the server names the same next page again (no endless Return All)', async () => {
+		desk360Api()
+			.get('/v1/agents').reply(200, listOf(20, 1), { Link: `<${BASE_URL}/v1/agents?page=2>; rel=next` })
+			.get('/v1/agents').query({ page: '2' }).reply(200, listOf(20, 21), { Link: `<${BASE_URL}/v1/agents?page=2>; rel=next` });
+
+		const error = await failureOf(runNode(desk360, { parameters: { resource: 'agent', operation: 'getAll', returnAll: true }, credentials: tokenCredentials }));
+
+		expect(error.message).toBe('Desk360 named the same next page twice');
 	});
 });

@@ -4,7 +4,7 @@ import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
 import { runNode } from '../helpers/n8n';
 import { rateLimitedServer } from '../helpers/rateLimitedServer';
-import { retryPolicy } from '../../nodes/shared/transport';
+import { retryPolicy } from '../../nodes/shared/retry';
 
 const tooMany = { error: { code: 'too_many_requests_exception', message: 'Too Many Attempts.' } };
 

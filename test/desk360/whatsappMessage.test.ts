@@ -429,11 +429,11 @@ describe('Desk360 › WhatsApp Message', () => {
 
 		it('puts the file on the item as a binary field with its MIME type and file name', async () => {
 			desk360Api()
-				.get(`${MESSAGES}/media/media%2F42`)
+				.get(`${MESSAGES}/media/83518734-56a9-4b51-8372-93f1432cfa9b`)
 				.reply(200, bytes, { 'Content-Type': 'image/jpeg', 'Content-Disposition': 'attachment; filename="photo.jpg"' });
 
 			const input = itemWithFiles({ original: { bytes: Buffer.from('keep me'), mimeType: 'text/plain' } }, { from: '+905551234567' });
-			const { items } = await run('getMedia', { mediaId: 'media/42', binaryPropertyName: 'photo' }, [input]);
+			const { items } = await run('getMedia', { mediaId: ' 83518734-56a9-4b51-8372-93f1432cfa9b ', binaryPropertyName: 'photo' }, [input]);
 
 			expect(items).toHaveLength(1);
 			expect(items[0].json).toEqual({ from: '+905551234567' });
@@ -466,9 +466,21 @@ describe('Desk360 › WhatsApp Message', () => {
 		it.each([
 			[{ mediaId: ' ' }, 'Media ID is required and is empty'],
 			[{ binaryPropertyName: '' }, 'Put Output File in Field is required and is empty'],
+			[{ binaryPropertyName: '__proto__' }, 'Put Output File in Field must not be a reserved name (found: "__proto__")'],
+			[{ binaryPropertyName: 'constructor' }, 'Put Output File in Field must not be a reserved name (found: "constructor")'],
 		])('refuses %p', async (override, message) => {
 			const error = await failureOf(run('getMedia', { mediaId: 'abc', binaryPropertyName: 'data', ...override }));
 			expect(error.message).toBe(message);
 		});
+
+		it.each(['..', '.', '../../v1/agents', 'a/b', 'a?b=1', 'a#b', '%2e%2e', '%2F', '..%2f', '.hidden', { id: 1 }, ['a']])(
+			'refuses the media ID %p before sending anything: it could change the request path',
+			async (mediaId) => {
+				const value = typeof mediaId === 'string' ? mediaId : `={{ ${JSON.stringify(mediaId)} }}`;
+				const error = await failureOf(run('getMedia', { mediaId: value, binaryPropertyName: 'data' }));
+				// n8n's routing wraps the node's NodeOperationError; nothing was sent (nock would have said).
+				expect(error.message).toMatch(/^Media ID must be/);
+			},
+		);
 	});
 });

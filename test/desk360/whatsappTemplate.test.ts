@@ -105,13 +105,17 @@ describe('Desk360 › WhatsApp Template', () => {
 			expect(items).toHaveLength(1);
 		});
 
-		it('refuses a next_page_url on another server (the token would go with it)', async () => {
-			desk360Api().get(TEMPLATES).reply(200, laravelPage(1, 2, [shipping], 'https://evil.example.com'));
+		it('follows a next_page_url naming another host (Laravel names its configured one) on the Base URL', async () => {
+			const scope = desk360Api();
+			const requests = recordRequests(scope);
+			scope
+				.get(TEMPLATES).reply(200, laravelPage(1, 2, [shipping], 'http://api.localhost:10380'))
+				.get(TEMPLATES).query({ page: '2' }).reply(200, laravelPage(2, 2, [shipping]));
 
-			const error = await failureOf(run('getAll', { returnAll: true }));
+			const { items } = await run('getAll', { returnAll: true });
 
-			expect(error.message).toBe('Desk360 pointed the next page at another server');
-			expect(error.description).toContain('https://evil.example.com');
+			expect(items).toHaveLength(2);
+			expect(requests.map((request) => request.path)).toEqual([TEMPLATES, `${TEMPLATES}?page=2`]);
 		});
 	});
 

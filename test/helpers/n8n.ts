@@ -161,8 +161,12 @@ export function buildWorkflow(harness: NodeHarness, parameters: INodeParameters)
 	return { workflow, node: workflow.getNode(node.name)! };
 }
 
+/** Each run is an execution of its own, as in n8n. */
+let executions = 0;
+
 export function additionalDataFor(helper: TestCredentialsHelper): IWorkflowExecuteAdditionalData {
 	return {
+		executionId: `test-execution-${++executions}`,
 		credentialsHelper: helper,
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678',

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { API_PATH, API_TOKEN, ORIGIN, listOf, page, run, sendbirdApi } from './fixtures';
 import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
-import { retryPolicy } from '../../nodes/shared/transport';
+import { retryPolicy } from '../../nodes/shared/retry';
 
 const notes = `${API_PATH}/ticket_notes`;
 
@@ -91,7 +91,7 @@ describe('Sendbird Desk › 429 and retries', () => {
 		const scope = sendbirdApi();
 		const requests = recordRequests(scope);
 		scope
-			.get(`${API_PATH}/agents`).query({ limit: '500', offset: '0' })
+			.get(`${API_PATH}/agents`).query({ limit: '500' })
 			.reply(200, page(listOf(500), `${ORIGIN}${API_PATH}/agents?limit=500&offset=500`))
 			.get(`${API_PATH}/agents`).query({ limit: '500', offset: '500' }).reply(429, '', { 'Retry-After': '1' })
 			.get(`${API_PATH}/agents`).query({ limit: '500', offset: '500' }).reply(200, page(listOf(5, 501)));
@@ -100,7 +100,7 @@ describe('Sendbird Desk › 429 and retries', () => {
 
 		expect(items).toHaveLength(505);
 		expect(requests.map((request) => request.path)).toEqual([
-			`${API_PATH}/agents?limit=500&offset=0`,
+			`${API_PATH}/agents?limit=500`,
 			`${API_PATH}/agents?limit=500&offset=500`,
 			`${API_PATH}/agents?limit=500&offset=500`,
 		]);

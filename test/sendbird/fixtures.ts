@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { SendbirdDeskApi } from '../../credentials/SendbirdDeskApi.credentials';
-import { resetRateGates } from '../../nodes/shared/rateGate';
+import { resetAccounts } from '../helpers/accounts';
 import { SendbirdDesk } from '../../nodes/SendbirdDesk/SendbirdDesk.node';
 import { runNode, type NodeHarness } from '../helpers/n8n';
 
@@ -38,7 +38,7 @@ export function page(results: unknown[], next: string | null = null, count = res
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() => {
 	nock.cleanAll();
-	resetRateGates();
+	resetAccounts();
 });
 afterEach(() => {
 	const pending = nock.pendingMocks();

@@ -19,7 +19,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		const scope = sendbirdApi();
 		const requests = recordRequests(scope);
 		scope
-			.get(notes).query({ limit: '100', offset: '0', start_date: '2026-01-01', end_date: '2026-06-30' })
+			.get(notes).query({ limit: '100', start_date: '2026-01-01', end_date: '2026-06-30' })
 			.reply(200, page(listOf(100, 1), notesPage(100), 230))
 			.get(notes).query({ limit: '100', offset: '100', start_date: '2026-01-01' })
 			.reply(200, page(listOf(100, 101), notesPage(200), 230))
@@ -31,7 +31,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		expect(items.map((item) => item.json.id)).toEqual(Array.from({ length: 230 }, (_, index) => index + 1));
 		// The next URL is followed as given: the first page's query is not added again.
 		expect(requests.map((request) => request.path)).toEqual([
-			`${notes}?end_date=2026-06-30&start_date=2026-01-01&limit=100&offset=0`,
+			`${notes}?end_date=2026-06-30&start_date=2026-01-01&limit=100`,
 			`${notes}?limit=100&offset=100&start_date=2026-01-01`,
 			`${notes}?limit=100&offset=200&start_date=2026-01-01`,
 		]);
@@ -42,7 +42,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		const scope = sendbirdApi();
 		const requests = recordRequests(scope);
 		scope
-			.get(notes).query({ limit: '100', offset: '0', start_date: '2026-01-01', end_date: '2026-06-30' })
+			.get(notes).query({ limit: '100', start_date: '2026-01-01', end_date: '2026-06-30' })
 			.reply(200, page(listOf(100, 1), notesPage(100)))
 			.get(notes).query({ limit: '50', offset: '100', start_date: '2026-01-01' })
 			.reply(200, page(listOf(50, 101), notesPage(150)));
@@ -59,7 +59,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		const scope = sendbirdApi();
 		const requests = recordRequests(scope);
 		scope
-			.get(notes).query({ limit: '25', offset: '0', start_date: '2026-01-01', end_date: '2026-06-30' })
+			.get(notes).query({ limit: '25', start_date: '2026-01-01', end_date: '2026-06-30' })
 			.reply(200, page(listOf(10, 1), notesPage(10, 10)))
 			.get(notes).query({ limit: '15', offset: '10', start_date: '2026-01-01' })
 			.reply(200, page(listOf(20, 11), notesPage(30, 20)));
@@ -89,7 +89,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		const scope = sendbirdApi();
 		const requests = recordRequests(scope);
 		scope
-			.get(`${API_PATH}${path}`).query({ limit: '500', offset: '0' })
+			.get(`${API_PATH}${path}`).query({ limit: '500' })
 			.reply(200, page(listOf(500, 1), `${ORIGIN}${API_PATH}${path}?limit=500&offset=500`))
 			.get(`${API_PATH}${path}`).query({ limit: '500', offset: '500' })
 			.reply(200, page(listOf(2, 501)));
@@ -100,15 +100,30 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		expect(requests).toHaveLength(2);
 	});
 
-	it('refuses to follow `next` to another server (the token would go with it)', async () => {
+	it('asks the Base URL for a `next` that names another host: the token never goes there', async () => {
+		const scope = sendbirdApi();
+		const requests = recordRequests(scope);
+		scope
+			.get(notes).query(true)
+			.reply(200, page(listOf(100, 1), 'https://evil.example.com/platform/v1/ticket_notes?limit=100&offset=100&start_date=2026-01-01'))
+			.get(notes).query({ limit: '100', offset: '100', start_date: '2026-01-01' })
+			.reply(200, page(listOf(5, 101)));
+
+		const { items } = await getNotes({ returnAll: true });
+
+		expect(items).toHaveLength(105);
+		expect(requests).toHaveLength(2);
+	});
+
+	it('refuses a `next` outside the API instead of guessing', async () => {
 		sendbirdApi()
 			.get(notes).query(true)
-			.reply(200, page(listOf(100), 'https://evil.example.com/platform/v1/ticket_notes?offset=100'));
+			.reply(200, page(listOf(100), 'https://evil.example.com/steal?offset=100'));
 
 		const error = await failureOf(getNotes({ returnAll: true }));
 
-		expect(error.message).toBe('Sendbird Desk pointed the next page at another server');
-		expect(error.description).toContain('https://evil.example.com');
+		expect(error.message).toBe('Sendbird Desk pointed the next page outside its API');
+		expect(error.description).toContain('/steal');
 	});
 
 	it('behind a Base URL override, a `next` on Sendbird itself is followed through the override', async () => {
@@ -116,7 +131,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 		const scope = nock('http://localhost:8089', { reqheaders: { sendbirddeskapitoken: API_TOKEN } });
 		const requests = recordRequests(scope);
 		scope
-			.get('/sendbird/platform/v1/agents').query({ limit: '500', offset: '0' })
+			.get('/sendbird/platform/v1/agents').query({ limit: '500' })
 			.reply(200, page(listOf(500), `${ORIGIN}${API_PATH}/agents?limit=500&offset=500`))
 			.get('/sendbird/platform/v1/agents').query({ limit: '500', offset: '500' })
 			.reply(200, page(listOf(1, 501)));
@@ -128,7 +143,7 @@ describe('Sendbird Desk › pagination by `next`', () => {
 
 		expect(items).toHaveLength(501);
 		expect(requests.map((request) => request.path)).toEqual([
-			'/sendbird/platform/v1/agents?limit=500&offset=0',
+			'/sendbird/platform/v1/agents?limit=500',
 			'/sendbird/platform/v1/agents?limit=500&offset=500',
 		]);
 	});

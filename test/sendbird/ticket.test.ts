@@ -10,7 +10,7 @@ describe('Sendbird Desk › Ticket (public documentation)', () => {
 			const requests = recordRequests(scope);
 			scope
 				.get(`${API_PATH}/tickets`)
-				.query({ limit: '500', offset: '0', status2: 'PENDING', agent: '7', q: 'refund' })
+				.query({ limit: '500', status2: 'PENDING', agent: '7', q: 'refund' })
 				.reply(200, page([ticket, { ...ticket, id: 6 }]));
 
 			const { items } = await run('ticket', 'getAll', {
@@ -100,7 +100,7 @@ describe('Sendbird Desk › Customer, Agent, Group (public documentation)', () =
 	it('Customer Get Many outputs one item per customer', async () => {
 		const scope = sendbirdApi()
 			.get(`${API_PATH}/customers`)
-			.query({ limit: '2', offset: '0' })
+			.query({ limit: '2' })
 			.reply(200, page([customer, { ...customer, id: 32 }], null, 9));
 
 		const { items } = await run('customer', 'getAll', { returnAll: false, limit: 2 });
@@ -139,7 +139,7 @@ describe('Sendbird Desk › Customer, Agent, Group (public documentation)', () =
 			{ id: 1, displayName: 'Summer', role: 'AGENT' },
 			{ id: 2, displayName: 'Autumn', role: 'ADMIN' },
 		];
-		const scope = sendbirdApi().get(`${API_PATH}/agents`).query({ limit: '500', offset: '0' }).reply(200, page(agents));
+		const scope = sendbirdApi().get(`${API_PATH}/agents`).query({ limit: '500' }).reply(200, page(agents));
 
 		const { items } = await run('agent', 'getAll', { returnAll: true });
 
@@ -150,7 +150,7 @@ describe('Sendbird Desk › Customer, Agent, Group (public documentation)', () =
 	it('Group Get Many and Get', async () => {
 		const group = { id: 3, name: 'Sales', key: 'sales' };
 		const scope = sendbirdApi()
-			.get(`${API_PATH}/groups`).query({ limit: '500', offset: '0' }).reply(200, page([group]))
+			.get(`${API_PATH}/groups`).query({ limit: '500' }).reply(200, page([group]))
 			.get(`${API_PATH}/groups/3`).reply(200, group);
 
 		const many = await run('group', 'getAll', { returnAll: true });

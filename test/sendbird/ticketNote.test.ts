@@ -21,7 +21,7 @@ describe('Sendbird Desk › Ticket Note', () => {
 			const requests = recordRequests(scope);
 			scope
 				.get(notes)
-				.query({ limit: '100', offset: '0', start_date: '2026-01-03', end_date: '2026-03-03' })
+				.query({ limit: '100', start_date: '2026-01-03', end_date: '2026-03-03' })
 				.reply(200, page([note, { ...note, id: 52 }]));
 
 			const { items } = await run('ticketNote', 'getAll', {
@@ -37,14 +37,14 @@ describe('Sendbird Desk › Ticket Note', () => {
 		});
 
 		it('sends no dates when none are set (Sendbird then takes the last 30 days)', async () => {
-			const scope = sendbirdApi().get(notes).query({ limit: '100', offset: '0' }).reply(200, page([]));
+			const scope = sendbirdApi().get(notes).query({ limit: '100' }).reply(200, page([]));
 			const { items } = await run('ticketNote', 'getAll', { returnAll: true, filters: {} });
 			expect(scope.isDone()).toBe(true);
 			expect(items).toEqual([]);
 		});
 
 		it('asks for only as many notes as the Limit when it is under 100', async () => {
-			const scope = sendbirdApi().get(notes).query({ limit: '7', offset: '0' }).reply(200, page(listOf(7)));
+			const scope = sendbirdApi().get(notes).query({ limit: '7' }).reply(200, page(listOf(7)));
 			const { items } = await run('ticketNote', 'getAll', { returnAll: false, limit: 7 });
 			expect(scope.isDone()).toBe(true);
 			expect(items).toHaveLength(7);
@@ -53,7 +53,7 @@ describe('Sendbird Desk › Ticket Note', () => {
 		it('accepts a range of exactly one year', async () => {
 			const scope = sendbirdApi()
 				.get(notes)
-				.query({ limit: '100', offset: '0', start_date: '2025-03-03', end_date: '2026-03-03' })
+				.query({ limit: '100', start_date: '2025-03-03', end_date: '2026-03-03' })
 				.reply(200, page([note]));
 			await run('ticketNote', 'getAll', { returnAll: true, filters: { startDate: '2025-03-03', endDate: '2026-03-03' } });
 			expect(scope.isDone()).toBe(true);
@@ -90,7 +90,7 @@ describe('Sendbird Desk › Ticket Note', () => {
 
 				const scope = sendbirdApi()
 					.get(notes)
-					.query({ limit: '100', offset: '0', start_date: '2025-11-21' })
+					.query({ limit: '100', start_date: '2025-11-21' })
 					.reply(200, page([note]));
 				await run('ticketNote', 'getAll', { returnAll: true, filters: { startDate: '2025-11-21' } });
 				expect(scope.isDone()).toBe(true);

@@ -1,7 +1,8 @@
 import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 
-import { resetRateGates } from '../../nodes/shared/rateGate';
-import { sendRequest, type RequestContext, type ServiceDefinition } from '../../nodes/shared/transport';
+import { sendRequest } from '../../nodes/shared/send';
+import type { RequestContext, ServiceDefinition } from '../../nodes/shared/service';
+import { resetAccounts } from '../helpers/accounts';
 
 const node = { name: 'Test' } as INode;
 
@@ -17,12 +18,16 @@ function fakeContext(credentials: ICredentialDataDecryptedObject) {
 }
 
 const service = (accountKey: ServiceDefinition['accountKey']): ServiceDefinition => ({
+	name: 'Test',
 	credentialType: 'testApi',
+	baseUrl: () => 'https://api.example.com',
+	apiRoot: '',
 	accountKey,
+	lists: { readPage: () => ({ objects: [] }) },
 	toError: () => new Error('failed'),
 });
 
-beforeEach(() => resetRateGates());
+beforeEach(() => resetAccounts());
 
 describe('sendRequest › per-request overhead', () => {
 	it('reads and hashes the credential once per context, not once per page', async () => {
@@ -42,11 +47,10 @@ describe('sendRequest › per-request overhead', () => {
 	it('reads the credential again after a failed read', async () => {
 		const { context, getCredentials } = fakeContext({ token: 'a' });
 		getCredentials.mockRejectedValueOnce(new Error('credential not found'));
+		const accountKey = (credentials: ICredentialDataDecryptedObject) => String(credentials.token);
 
-		await expect(sendRequest(context, service((credentials) => String(credentials.token)), { url: '/items' })).rejects.toThrow(
-			'credential not found',
-		);
-		await sendRequest(context, service((credentials) => String(credentials.token)), { url: '/items' });
+		await expect(sendRequest(context, service(accountKey), { url: '/items' })).rejects.toThrow('credential not found');
+		await sendRequest(context, service(accountKey), { url: '/items' });
 
 		expect(getCredentials).toHaveBeenCalledTimes(2);
 	});

@@ -5,7 +5,9 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { desk360List } from '../shared/transport';
+import { listObjects } from '../../shared/pages';
+import { desk360Url } from '../shared/pathIds';
+import { desk360Service } from '../shared/service';
 
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
@@ -17,7 +19,7 @@ export async function searchProducts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const products = await desk360List(this, '/v1/products');
+	const products = await listObjects(this, desk360Service, '/v1/products');
 	return {
 		results: products
 			.filter((product) => matches(filter, product.name, product.id))
@@ -29,7 +31,7 @@ export async function searchAgents(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const agents = await desk360List(this, '/v1/agents');
+	const agents = await listObjects(this, desk360Service, '/v1/agents');
 	return {
 		results: agents
 			.filter((agent) => matches(filter, agent.name, agent.email, agent.id))
@@ -53,12 +55,8 @@ export async function searchTickets(
 	const product = this.getCurrentNodeParameter('product', { extractValue: true });
 	if (!product) return { results: [] };
 	// One page of 20 matches is enough to pick from; the search narrows it further.
-	const tickets = await desk360List(
-		this,
-		`/v1/products/${encodeURIComponent(String(product))}/tickets`,
-		ticketSearchQuery(filter),
-		20,
-	);
+	const url = desk360Url(this, '/v1/products/:productId/tickets', { product });
+	const tickets = await listObjects(this, desk360Service, url, { qs: ticketSearchQuery(filter), limit: 20 });
 	const results: INodeListSearchItems[] = tickets.map((ticket) => ({
 		name: `#${ticket.id} ${ticket.subject ?? ticket.last_message ?? ''} (${ticket.name ?? ticket.email ?? 'unknown customer'})`,
 		value: String(ticket.id),

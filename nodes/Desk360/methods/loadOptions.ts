@@ -1,7 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { laravelPages } from '../shared/laravelPages';
-import { desk360List } from '../shared/transport';
+import { listObjects } from '../../shared/pages';
+import { laravelPages } from '../shared/pages';
+import { desk360Url } from '../shared/pathIds';
+import { desk360Service } from '../shared/service';
 
 /** The product chosen in the node, when the current operation has one. */
 function chosenProduct(context: ILoadOptionsFunctions): number | undefined {
@@ -23,13 +25,13 @@ function toOptions(objects: IDataObject[], keep: (object: IDataObject) => boolea
 
 export async function getReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const product = chosenProduct(this);
-	const reasons = await desk360List(this, '/v1/reasons');
+	const reasons = await listObjects(this, desk360Service, '/v1/reasons');
 	return toOptions(reasons, (reason) => product === undefined || reason.product_id === product);
 }
 
 export async function getTicketTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const product = chosenProduct(this);
-	const types = await desk360List(this, '/v1/types');
+	const types = await listObjects(this, desk360Service, '/v1/types');
 	// product_id 0 marks the built-in types every product shares.
 	return toOptions(
 		types,
@@ -41,7 +43,8 @@ export async function getTicketTypes(this: ILoadOptionsFunctions): Promise<INode
 async function productTemplates(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
 	const product = chosenProduct(context);
 	if (product === undefined) return [];
-	return await desk360List(context, `/v1/products/${product}/conversations/templates`, {}, undefined, laravelPages);
+	const url = desk360Url(context, '/v1/products/:productId/conversations/templates', { product });
+	return await listObjects(context, desk360Service, url, { rules: { readPage: laravelPages } });
 }
 
 /** The languages of the chosen template, or of the chosen language only once one is picked. */

@@ -1,7 +1,8 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { rateLimitGiveUpReason, type RequestFailure } from '../../shared/transport';
-import { LOGIN_ERROR_CODES } from './login';
+import { rateLimitGiveUpReason } from '../../shared/retry';
+import type { RequestFailure } from '../../shared/service';
+import { Desk360LoginError } from './login';
 
 /** What the user should check, by Desk360 error code. */
 const HINTS: Record<string, string> = {
@@ -66,16 +67,17 @@ export function desk360Error(node: INode, failure: RequestFailure): Error {
 
 	const { answer } = failure;
 	if (!answer) {
-		// Rebuilt from its message only: the error n8n threw may hold the request, token included.
-		const thrown = failure.error as { message?: string; description?: string; httpCode?: string };
-		if (thrown?.httpCode && LOGIN_ERROR_CODES.has(thrown.httpCode)) {
-			return new NodeApiError(node, { code: thrown.httpCode } as JsonObject, {
-				message: thrown.message,
-				description: thrown.description,
+		if (failure.error instanceof Desk360LoginError) {
+			const { code, message, description } = failure.error;
+			return new NodeApiError(node, { code } as JsonObject, {
+				message,
+				description,
 				httpCode: '401',
 				itemIndex: failure.itemIndex,
 			});
 		}
+		// Rebuilt from its message only: the error n8n threw may hold the request, token included.
+		const thrown = failure.error as { message?: string } | undefined;
 		return new NodeApiError(node, { code: 'network_error' } as JsonObject, {
 			message: `Could not reach Desk360: ${thrown?.message ?? 'no answer'}`,
 			description: 'Check the Base URL in the Desk360 credential and that this n8n can reach it.',

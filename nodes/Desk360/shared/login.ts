@@ -1,12 +1,14 @@
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { clock } from '../../shared/clock';
+import type { HttpAnswer } from '../../shared/service';
+import { desk360BaseUrl } from './baseUrl';
 
 /**
- * A login Desk360 refused. It carries no HTTP answer, so n8n never retries it as
- * a 401; n8n wraps it in a NodeApiError that keeps its message, description and
- * code (as httpCode).
+ * A login Desk360 refused. The door turns it into a NodeApiError with its
+ * message, description and code (see desk360Error); n8n's own credential test
+ * shows its message.
  */
 export class Desk360LoginError extends Error {
 	constructor(
@@ -18,14 +20,6 @@ export class Desk360LoginError extends Error {
 		this.name = 'Desk360LoginError';
 	}
 }
-
-/** The codes a Desk360LoginError can carry. */
-export const LOGIN_ERROR_CODES = new Set([
-	'invalid_credentials',
-	'password_access_disabled',
-	'too_many_attempts',
-	'login_failed',
-]);
 
 const LOGIN_REFUSALS: Record<string, { message: string; hint: string }> = {
 	invalid_credentials: {
@@ -42,73 +36,54 @@ const LOGIN_REFUSALS: Record<string, { message: string; hint: string }> = {
 	},
 };
 
-/** How long a refused login is remembered, so no run retries a wrong password (Desk360 counts 5 a minute). */
+/**
+ * Refusals remembered for a minute, so no run sends a wrong password again
+ * (Desk360 locks the login after 5 wrong attempts a minute). "Password access
+ * is switched off" is not remembered: switching it on must work at once.
+ */
+const REMEMBERED_REFUSALS = new Set(['invalid_credentials', 'too_many_attempts']);
+
 const REFUSAL_MEMORY_MS = 60_000;
 
-interface Session {
-	token?: string;
-	pending?: Promise<string>;
-	refusal?: { error: Desk360LoginError; until: number };
+const refusals = new Map<string, { error: Desk360LoginError; until: number }>();
+
+/** One login: the same address, email and password share a token. */
+export function desk360LoginKey(credentials: ICredentialDataDecryptedObject): string {
+	return createHash('sha256')
+		.update(`${desk360BaseUrl(credentials)}\n${String(credentials.email ?? '')}\n${String(credentials.password ?? '')}`)
+		.digest('hex');
 }
 
-const sessions = new Map<string, Session>();
-
-function sessionKey(baseUrl: string, email: string, password: string): string {
-	return createHash('sha256').update(`${baseUrl}\n${email}\n${password}`).digest('hex');
-}
-
-export function desk360BaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || 'https://api.desk360.com').replace(/\/+$/, '');
-}
-
-async function login(
-	helper: IHttpRequestHelper,
-	baseUrl: string,
-	email: string,
-	password: string,
-): Promise<string> {
-	let answer: { access_token?: unknown };
-	try {
-		answer = (await helper.helpers.httpRequest({
-			method: 'POST',
-			url: `${baseUrl}/v1/login`,
-			body: { email, password },
-			json: true,
-		})) as { access_token?: unknown };
-	} catch (error) {
-		const response = (error as { response?: { status?: number; data?: unknown } }).response;
-		const apiError = (response?.data as { error?: { code?: string; message?: string } } | undefined)
-			?.error;
-		const code = apiError?.code ?? 'login_failed';
-		const refusal = LOGIN_REFUSALS[code] ?? {
-			message: `Desk360 login failed: ${apiError?.message ?? (response ? `HTTP ${response.status}` : (error as Error).message)}`,
-			hint: 'Check the Base URL, email and password in the Desk360 credential.',
-		};
-		// preAuthentication runs without a node to build a NodeApiError from; the
-		// transport turns this error into one (see desk360Error).
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw new Desk360LoginError(refusal.message, code, refusal.hint);
+/** The token of a login answer, or the Desk360LoginError that says why there is none. */
+function tokenOf(answer: HttpAnswer): string | Desk360LoginError {
+	const body = (answer.body ?? {}) as { access_token?: unknown; error?: { code?: string; message?: string } };
+	if (answer.statusCode < 400 && typeof body.access_token === 'string' && body.access_token !== '') {
+		return body.access_token;
 	}
-	if (typeof answer?.access_token !== 'string' || answer.access_token === '') {
-		throw new Desk360LoginError(
+	if (answer.statusCode < 400) {
+		return new Desk360LoginError(
 			'Desk360 login answered without an access token',
 			'login_failed',
 			'Check that the Base URL in the credential points at the Desk360 API.',
 		);
 	}
-	return answer.access_token;
+	const code = body.error?.code ?? 'login_failed';
+	const refusal = LOGIN_REFUSALS[code] ?? {
+		message: `Desk360 login failed: ${body.error?.message ?? `HTTP ${answer.statusCode}`}`,
+		hint: 'Check the Base URL, email and password in the Desk360 credential.',
+	};
+	return new Desk360LoginError(refusal.message, code, refusal.hint);
 }
 
 /**
- * The token for an email/password credential. Concurrent items share one login;
- * a token another item already renewed is reused; a refused login is remembered
- * for a minute and never sent again meanwhile.
+ * Logs in with the credential's email and password (`POST /v1/login`, sent by
+ * `post`) and returns the token. A wrong password is never sent again within
+ * the minute: the remembered refusal is thrown instead.
  */
-export async function desk360SessionToken(
-	helper: IHttpRequestHelper,
+export async function desk360Login(
 	credentials: ICredentialDataDecryptedObject,
+	post: (options: IHttpRequestOptions) => Promise<HttpAnswer>,
 ): Promise<string> {
-	const baseUrl = desk360BaseUrl(credentials);
 	const email = String(credentials.email ?? '');
 	const password = String(credentials.password ?? '');
 	if (email === '' || password === '') {
@@ -118,38 +93,17 @@ export async function desk360SessionToken(
 			'Fill in both fields of the Desk360 credential, or switch it to API Token.',
 		);
 	}
-	const key = sessionKey(baseUrl, email, password);
-	let session = sessions.get(key);
-	if (!session) {
-		session = {};
-		sessions.set(key, session);
-	}
-	if (session.refusal && clock.now() < session.refusal.until) throw session.refusal.error;
-	if (session.pending) return await session.pending;
-	// The token this request failed with (empty on the first call): only that one needs replacing.
-	const staleToken = String(credentials.sessionToken ?? '');
-	if (session.token && session.token !== staleToken) return session.token;
-
-	const current = session;
-	current.pending = login(helper, baseUrl, email, password)
-		.then((token) => {
-			current.token = token;
-			current.refusal = undefined;
-			return token;
-		})
-		.catch((error: unknown) => {
-			if (error instanceof Desk360LoginError && LOGIN_REFUSALS[error.code]) {
-				current.refusal = { error, until: clock.now() + REFUSAL_MEMORY_MS };
-			}
-			throw error;
-		})
-		.finally(() => {
-			current.pending = undefined;
-		});
-	return await current.pending;
+	const key = desk360LoginKey(credentials);
+	const refusal = refusals.get(key);
+	if (refusal && clock.now() < refusal.until) throw refusal.error;
+	refusals.delete(key);
+	const token = tokenOf(await post({ method: 'POST', url: '/v1/login', body: { email, password }, json: true }));
+	if (typeof token === 'string') return token;
+	if (REMEMBERED_REFUSALS.has(token.code)) refusals.set(key, { error: token, until: clock.now() + REFUSAL_MEMORY_MS });
+	throw token;
 }
 
-/** Forgets every session (tests start each case logged out). */
-export function resetDesk360Sessions(): void {
-	sessions.clear();
+/** Forgets every remembered refusal (tests start each case afresh). */
+export function resetDesk360Logins(): void {
+	refusals.clear();
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidField, listEntries } from '../../shared/validation';
+import { invalidField, isUnsafeKey, listEntries } from '../../shared/validation';
 
 /** One file read from a binary field of the input item. */
 export interface BinaryFile {
@@ -32,10 +32,13 @@ function megabytes(bytes: number): string {
 
 /** The binary field of the current input item, or an error naming the field and the item. */
 function binaryOf(context: IExecuteSingleFunctions, spec: FileField, property: string) {
-	try {
-		return context.helpers.assertBinaryData(property);
-	} catch {
-		const present = Object.keys(context.getInputData().binary ?? {});
+	if (isUnsafeKey(property)) {
+		throw invalidField(context, spec.field, 'must not name a reserved binary field name', property);
+	}
+	const binaries = context.getInputData().binary ?? {};
+	// Only the item's own fields: "toString" is no file of the item.
+	if (!Object.prototype.hasOwnProperty.call(binaries, property)) {
+		const present = Object.keys(binaries);
 		const has = present.length ? `its binary fields: ${present.join(', ')}` : 'it has no binary fields';
 		throw invalidField(
 			context,
@@ -43,6 +46,7 @@ function binaryOf(context: IExecuteSingleFunctions, spec: FileField, property: s
 			`names the binary field "${property}", which input item ${context.getItemIndex()} does not have (${has})`,
 		);
 	}
+	return context.helpers.assertBinaryData(property);
 }
 
 /** Reads the files a FileField names, checking their count and sizes. */

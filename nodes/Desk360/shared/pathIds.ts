@@ -1,24 +1,17 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { fillPath, type PathIdRule } from '../../shared/pathIds';
+import type { FieldContext } from '../../shared/validation';
 
-import { validateRequest, type FieldRule } from '../../shared/validation';
-
-/** The `:name` placeholders of operation URLs, and the parameter that fills each. */
-const PATH_IDS: Record<string, FieldRule> = {
-	productId: { field: 'Product', type: 'id', in: 'path', parameter: 'product' },
-	ticketId: { field: 'Ticket', type: 'id', in: 'path', parameter: 'ticketId' },
-	typeId: { field: 'Ticket Type', type: 'id', in: 'path', parameter: 'ticketTypeId' },
-	reasonId: { field: 'Reason', type: 'id', in: 'path', parameter: 'reasonId' },
-	templateId: { field: 'Template', type: 'id', in: 'path', parameter: 'templateId' },
+/** The `:name` placeholders of Desk360's operation URLs, and the parameter that fills each. */
+export const DESK360_PATH_IDS: Record<string, PathIdRule> = {
+	productId: { field: 'Product', type: 'id', parameter: 'product' },
+	ticketId: { field: 'Ticket', type: 'id', parameter: 'ticketId' },
+	typeId: { field: 'Ticket Type', type: 'id', parameter: 'ticketTypeId' },
+	reasonId: { field: 'Reason', type: 'id', parameter: 'reasonId' },
+	templateId: { field: 'Template', type: 'id', parameter: 'templateId' },
+	mediaId: { field: 'Media ID', type: 'segment', parameter: 'mediaId' },
 };
 
-/**
- * Fills the placeholders of the operation's URL (written as in Desk360's
- * documentation, e.g. /v1/products/:productId/tickets) with checked IDs.
- */
-export async function fillPathIds(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const placeholders = Object.entries(PATH_IDS).filter(([name]) => requestOptions.url.includes(`:${name}`));
-	return await validateRequest(Object.fromEntries(placeholders)).call(this, requestOptions);
+/** A Desk360 URL with its placeholders filled from `values` (keyed by parameter name) by the same rules. */
+export function desk360Url(context: FieldContext, template: string, values: Record<string, unknown>): string {
+	return fillPath(context, template, DESK360_PATH_IDS, (rule) => values[rule.parameter]);
 }

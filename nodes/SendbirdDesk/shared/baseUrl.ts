@@ -1,20 +1,18 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /**
- * The API address as an n8n expression (credential test and node defaults): the
- * credential's Base URL when set, else the address Sendbird gives the application.
- * Must agree with sendbirdDeskBaseUrl below.
+ * The API address as an n8n expression, for the credential test, which n8n
+ * sends itself: the same rule as sendbirdDeskBaseUrl below (a test proves it).
  */
-export const BASE_URL_EXPRESSION =
+export const SENDBIRD_DESK_BASE_URL_EXPRESSION =
 	'={{ (String($credentials.baseUrl || "").trim() || "https://desk-api-" + String($credentials.applicationId || "").trim() + ".sendbird.com/platform/v1").replace(/\\/+$/, "") }}';
 
-/** Sendbird's own address for the credential's application (what `next` links name). */
-export function sendbirdDeskDefaultUrl(credentials: ICredentialDataDecryptedObject): string {
-	return `https://desk-api-${String(credentials.applicationId ?? '').trim()}.sendbird.com/platform/v1`;
-}
-
-/** The address requests go to: the Base URL override, or Sendbird's own. */
+/**
+ * The one rule for Sendbird Desk's address: the Base URL override, or Sendbird's
+ * own address for the application. The door applies it to every request.
+ */
 export function sendbirdDeskBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = String(credentials.baseUrl ?? '').trim();
-	return (override || sendbirdDeskDefaultUrl(credentials)).replace(/\/+$/, '');
+	const own = `https://desk-api-${String(credentials.applicationId ?? '').trim()}.sendbird.com/platform/v1`;
+	return (override || own).replace(/\/+$/, '');
 }

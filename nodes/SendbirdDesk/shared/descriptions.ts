@@ -1,14 +1,9 @@
 import type { INodeProperties, PreSendAction } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../shared/descriptions';
-import type { OperationModule } from '../../shared/resource';
-import { validateRequest } from '../../shared/validation';
-import { pagesOf } from './transport';
+import { listAnswer, type OperationModule } from '../../shared/resource';
 
-/** Most list endpoints take pages of up to 500; ticket notes only 100. */
-export const MAX_PAGE_SIZE = 500;
-
-/** An ID the user types; a `path` rule of validateRequest checks it and puts it into the URL. */
+/** An ID the user types; SENDBIRD_DESK_PATH_IDS checks it and puts it into the URL. */
 export function idField(name: string, displayName: string, description: string): INodeProperties {
 	return {
 		displayName,
@@ -48,10 +43,7 @@ export function getOperation(
 			value: 'get',
 			action: `Get a ${singular}`,
 			description,
-			routing: {
-				request: { method: 'GET', url: `${url}/:${idName}` },
-				send: { preSend: [validateRequest({ [idName]: { field: idLabel, type: 'id', in: 'path' } })] },
-			},
+			routing: { request: { method: 'GET', url: `${url}/:${idName}` } },
 		},
 		fields: [idField(idName, idLabel, `The ID of the ${singular}`)],
 	};
@@ -64,17 +56,16 @@ export function getManyOperation(
 	description: string,
 	options: { maxPageSize?: number; fields?: INodeProperties[] } = {},
 ): OperationModule {
+	const { maxPageSize } = options;
 	return {
 		option: {
 			name: 'Get Many',
 			value: 'getAll',
 			action: `Get many ${plural}`,
 			description,
-			routing: {
-				request: { method: 'GET', url },
-				send: { preSend: [pagesOf(options.maxPageSize ?? MAX_PAGE_SIZE)] },
-			},
+			routing: { request: { method: 'GET', url } },
 		},
 		fields: [...returnAllAndLimit, ...(options.fields ?? [])],
+		answer: listAnswer(maxPageSize ? { pageSize: { parameter: 'limit', max: maxPageSize } } : undefined),
 	};
 }

@@ -1,5 +1,5 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as getAll from './getAll.operation';
 import * as getCurrent from './getCurrent.operation';
 
-export const agentDescription = resourceProperties('agent', [getAll, getCurrent]);
+export const agentResource = defineResource('agent', [getAll, getCurrent]);

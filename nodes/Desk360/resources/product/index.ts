@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as getAll from './getAll.operation';
 
-export const productDescription = resourceProperties('product', [getAll]);
+export const productResource = defineResource('product', [getAll]);

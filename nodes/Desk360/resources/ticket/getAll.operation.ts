@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { agentLocator, priorityOptions, productLocator, statusOptions } from '../../shared/descriptions';
+import { listAnswer } from '../../../shared/resource';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -159,3 +160,6 @@ export const fields: INodeProperties[] = [
 		],
 	},
 ];
+
+/** Page after page, by Desk360's Link header. */
+export const answer = listAnswer();

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { productLocator, ticketLocator } from '../../shared/descriptions';
+import { listAnswer } from '../../../shared/resource';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Logs',
@@ -11,3 +12,6 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [productLocator, ticketLocator];
+
+/** Page after page, by Desk360's Link header. */
+export const answer = listAnswer();

@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as addNote from './addNote.operation';
 import * as create from './create.operation';
 import * as get from './get.operation';
@@ -7,7 +7,7 @@ import * as getLogs from './getLogs.operation';
 import * as reply from './reply.operation';
 import * as updateStatus from './updateStatus.operation';
 
-export const ticketDescription = resourceProperties('ticket', [
+export const ticketResource = defineResource('ticket', [
 	getAll,
 	get,
 	getLogs,

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendFiles } from '../../shared/multipart';
+import { listParameter } from '../../../shared/inputChecks';
 
 /** A reason of the chosen product, sent as reason_id. */
 export const ticketReasonField: INodeProperties = {
@@ -30,7 +31,7 @@ export function messageField(displayName: string, description: string): INodePro
 }
 
 /** Files from the input item; with any, the request goes as multipart form data (attachments[]). */
-export const attachmentsField: INodeProperties = {
+export const attachmentsField: INodeProperties = listParameter({
 	displayName: 'Attachments',
 	name: 'attachments',
 	type: 'string',
@@ -45,7 +46,7 @@ export const attachmentsField: INodeProperties = {
 			],
 		},
 	},
-};
+});
 
 /** The optional fields of a reply or a note. */
 export const messageAdditionalFields: INodeProperties = {

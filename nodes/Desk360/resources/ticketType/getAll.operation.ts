@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { listAnswer } from '../../../shared/resource';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -11,3 +12,6 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [...returnAllAndLimit];
+
+/** Page after page, by Desk360's Link header. */
+export const answer = listAnswer();

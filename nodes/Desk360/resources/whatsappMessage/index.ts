@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as getMedia from './getMedia.operation';
 import * as markAsRead from './markAsRead.operation';
 import * as sendContacts from './sendContacts.operation';
@@ -8,7 +8,7 @@ import * as sendLocationRequest from './sendLocationRequest.operation';
 import * as sendMedia from './sendMedia.operation';
 import * as sendText from './sendText.operation';
 
-export const whatsappMessageDescription = resourceProperties('whatsappMessage', [
+export const whatsappMessageResource = defineResource('whatsappMessage', [
 	sendText,
 	sendMedia,
 	sendLocation,

@@ -4,6 +4,7 @@ import { validateRequest } from '../../../shared/validation';
 import { productLocator } from '../../shared/descriptions';
 import { sendFiles } from '../../shared/multipart';
 import { MESSAGES_URL, recipientField, recipientRule } from './shared';
+import { listParameter } from '../../../shared/inputChecks';
 
 /** Desk360 takes at most 5 files of at most 20 MB each. */
 export const MEDIA_LIMITS = { maxFiles: 5, maxBytes: 20 * 1024 * 1024 };
@@ -33,7 +34,7 @@ export const option: INodePropertyOptions = {
 export const fields: INodeProperties[] = [
 	productLocator,
 	recipientField,
-	{
+	listParameter({
 		displayName: 'Input Binary Fields',
 		name: 'binaryPropertyNames',
 		type: 'string',
@@ -42,5 +43,5 @@ export const fields: INodeProperties[] = [
 		placeholder: 'e.g. data, data_1',
 		hint: 'The names of the binary fields of the input item holding the files, separated by commas',
 		description: 'At most 5 files of at most 20 MB each',
-	},
+	}),
 ];

@@ -9,6 +9,9 @@ import { checkField, isBlank, type FieldRule } from '../../../shared/validation'
 
 export const MESSAGES_URL = '/v1/products/:productId/conversations/messages';
 export const INTERACTIVE_URL = `${MESSAGES_URL}/interactive`;
+/** Also called by the Desk360 WhatsApp Trigger's API actions. */
+export const MEDIA_URL = `${MESSAGES_URL}/media/:mediaId`;
+export const READ_URL = `${MESSAGES_URL}/read`;
 
 /** The rule of the recipient, for validateRequest. */
 export const recipientRule: Record<string, FieldRule> = {

@@ -1,19 +1,19 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { listAnswer } from '../../../shared/resource';
 import { productLocator } from '../../shared/descriptions';
-import { laravelPagedRequest } from '../../shared/laravelPages';
+import { laravelPages } from '../../shared/pages';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many WhatsApp templates',
 	description: 'List the WhatsApp message templates of a product with their languages and parameter keys',
-	routing: {
-		request: { method: 'GET', url: '/v1/products/:productId/conversations/templates' },
-		// Templates answer a Laravel page object instead of a list with a Link header.
-		operations: { pagination: laravelPagedRequest },
-	},
+	routing: { request: { method: 'GET', url: '/v1/products/:productId/conversations/templates' } },
 };
 
 export const fields: INodeProperties[] = [productLocator, ...returnAllAndLimit];
+
+/** Templates answer a Laravel page object instead of a list with a Link header. */
+export const answer = listAnswer({ readPage: laravelPages });

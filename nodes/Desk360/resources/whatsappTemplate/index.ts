@@ -1,6 +1,6 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as getAll from './getAll.operation';
 import * as send from './send.operation';
 import * as sendBulk from './sendBulk.operation';
 
-export const whatsappTemplateDescription = resourceProperties('whatsappTemplate', [getAll, send, sendBulk]);
+export const whatsappTemplateResource = defineResource('whatsappTemplate', [getAll, send, sendBulk]);

@@ -9,6 +9,8 @@ import type {
 import { checkField, invalidField, isBlank } from '../../../shared/validation';
 import type { BinaryFile, FileField } from '../../shared/multipart';
 import { templateSendFields, templateSendRouting } from './shared';
+import { listParameter } from '../../../shared/inputChecks';
+
 
 /** Every number of the CSV file must be international too; a first line without digits is a header. */
 function checkPhoneFile(context: IExecuteSingleFunctions, file: BinaryFile): void {
@@ -56,7 +58,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = templateSendFields(
-	{
+	listParameter({
 		displayName: 'Phone Numbers',
 		name: 'phones',
 		type: 'string',
@@ -66,9 +68,9 @@ export const fields: INodeProperties[] = templateSendFields(
 		description:
 			'WhatsApp numbers to send to, separated by commas or new lines, each with + and the country code. May stay empty when a Phone File (CSV) is set.',
 		routing: { send: { type: 'body', property: 'phones' } },
-	},
+	}),
 	[
-		{
+		listParameter({
 			displayName: 'Phone File (CSV)',
 			name: 'phoneFile',
 			type: 'string',
@@ -76,6 +78,6 @@ export const fields: INodeProperties[] = templateSendFields(
 			placeholder: 'e.g. data',
 			description:
 				'Name of the binary field of the input item holding a CSV file of WhatsApp numbers (each with + and the country code), sent as bulk_phone_file',
-		},
+		}),
 	],
 );

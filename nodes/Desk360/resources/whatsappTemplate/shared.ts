@@ -10,6 +10,7 @@ import type {
 import { checkField, invalidField, validateRequest, type FieldRule } from '../../../shared/validation';
 import { productLocator } from '../../shared/descriptions';
 import { sendFiles, type FileField } from '../../shared/multipart';
+import { listParameter } from '../../../shared/inputChecks';
 
 const templateField: INodeProperties = {
 	displayName: 'Template Name or ID',
@@ -96,7 +97,7 @@ const attachmentFile: FileField = {
 	maxFiles: 1,
 };
 
-const attachmentField: INodeProperties = {
+const attachmentField: INodeProperties = listParameter({
 	displayName: 'Attachment',
 	name: 'attachment',
 	type: 'string',
@@ -104,7 +105,7 @@ const attachmentField: INodeProperties = {
 	placeholder: 'e.g. data',
 	description:
 		'Name of the binary field of the input item to send with the template, such as the image of its header. With an attachment the request is sent as multipart form data.',
-};
+});
 
 /**
  * The routing of a template send (single or bulk): the recipients' and the

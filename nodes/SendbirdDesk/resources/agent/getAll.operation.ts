@@ -1,3 +1,3 @@
 import { getManyOperation } from '../../shared/descriptions';
 
-export const { option, fields } = getManyOperation('agents', '/agents', 'List the agents of the application');
+export const { option, fields, answer } = getManyOperation('agents', '/agents', 'List the agents of the application');

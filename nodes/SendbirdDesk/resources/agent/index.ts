@@ -1,4 +1,4 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as getAll from './getAll.operation';
 
-export const agentDescription = resourceProperties('agent', [getAll]);
+export const agentResource = defineResource('agent', [getAll]);

@@ -1,3 +1,3 @@
 import { getManyOperation } from '../../shared/descriptions';
 
-export const { option, fields } = getManyOperation('customers', '/customers', 'List the customers of the application');
+export const { option, fields, answer } = getManyOperation('customers', '/customers', 'List the customers of the application');

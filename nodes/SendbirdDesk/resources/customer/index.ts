@@ -1,6 +1,6 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as create from './create.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const customerDescription = resourceProperties('customer', [getAll, get, create]);
+export const customerResource = defineResource('customer', [getAll, get, create]);

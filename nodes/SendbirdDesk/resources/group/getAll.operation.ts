@@ -1,3 +1,3 @@
 import { getManyOperation } from '../../shared/descriptions';
 
-export const { option, fields } = getManyOperation('groups', '/groups', 'List the agent groups (teams) of the application');
+export const { option, fields, answer } = getManyOperation('groups', '/groups', 'List the agent groups (teams) of the application');

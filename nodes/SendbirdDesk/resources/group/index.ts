@@ -1,5 +1,5 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 
-export const groupDescription = resourceProperties('group', [getAll, get]);
+export const groupResource = defineResource('group', [getAll, get]);

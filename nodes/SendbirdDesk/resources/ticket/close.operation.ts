@@ -1,17 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { validateRequest } from '../../../shared/validation';
-import { ticketIdField, ticketIdRule } from './shared';
+import { ticketIdField } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Close',
 	value: 'close',
 	action: 'Close a ticket',
 	description: 'Close a ticket and end its conversation',
-	routing: {
-		request: { method: 'PATCH', url: '/tickets/:ticketId/close' },
-		send: { preSend: [validateRequest(ticketIdRule)] },
-	},
+	routing: { request: { method: 'PATCH', url: '/tickets/:ticketId/close' } },
 };
 
 export const fields: INodeProperties[] = [

@@ -36,6 +36,6 @@ const filters = filtersCollection(
 	}),
 );
 
-export const { option, fields } = getManyOperation('tickets', '/tickets', 'List or search the tickets', {
+export const { option, fields, answer } = getManyOperation('tickets', '/tickets', 'List or search the tickets', {
 	fields: [filters],
 });

@@ -1,7 +1,7 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as close from './close.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as updatePriority from './updatePriority.operation';
 
-export const ticketDescription = resourceProperties('ticket', [getAll, get, close, updatePriority]);
+export const ticketResource = defineResource('ticket', [getAll, get, close, updatePriority]);

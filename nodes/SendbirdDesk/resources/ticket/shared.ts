@@ -1,12 +1,6 @@
-import type { FieldRule } from '../../../shared/validation';
 import { idField } from '../../shared/descriptions';
 
 export const ticketIdField = idField('ticketId', 'Ticket ID', 'The ID of the ticket');
-
-/** The path rule that checks Ticket ID and puts it into `/tickets/:ticketId`. */
-export const ticketIdRule: Record<string, FieldRule> = {
-	ticketId: { field: 'Ticket ID', type: 'id', in: 'path' },
-};
 
 /** Ticket statuses (`status2`) as Sendbird's public documentation lists them. */
 export const statusOptions = [

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { priorityOptions, ticketIdField, ticketIdRule } from './shared';
+import { priorityOptions, ticketIdField } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Priority',
@@ -13,7 +13,6 @@ export const option: INodePropertyOptions = {
 		send: {
 			preSend: [
 				validateRequest({
-					...ticketIdRule,
 					priority: {
 						field: 'Priority',
 						type: 'text',

@@ -1,6 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { validateRequest } from '../../../shared/validation';
 import { noteIdField } from './shared';
 
 export const option: INodePropertyOptions = {
@@ -8,10 +7,7 @@ export const option: INodePropertyOptions = {
 	value: 'delete',
 	action: 'Delete a ticket note',
 	description: 'Delete a ticket note; outputs the ID of the deleted note',
-	routing: {
-		request: { method: 'DELETE', url: '/ticket_notes/:noteId' },
-		send: { preSend: [validateRequest({ noteId: { field: 'Ticket Note ID', type: 'id', in: 'path' } })] },
-	},
+	routing: { request: { method: 'DELETE', url: '/ticket_notes/:noteId' } },
 };
 
 export const fields: INodeProperties[] = [noteIdField];

@@ -30,7 +30,7 @@ const filters = filtersCollection(
 );
 
 // Ticket notes come in pages of at most 100.
-export const { option, fields } = getManyOperation(
+export const { option, fields, answer } = getManyOperation(
 	'ticket notes',
 	'/ticket_notes',
 	'List the ticket notes created in a period (by default the 30 days up to today)',

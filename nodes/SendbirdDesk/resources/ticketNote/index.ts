@@ -1,7 +1,7 @@
-import { resourceProperties } from '../../../shared/resource';
+import { defineResource } from '../../../shared/resource';
 import * as create from './create.operation';
 import * as deleteNote from './delete.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 
-export const ticketNoteDescription = resourceProperties('ticketNote', [getAll, create, update, deleteNote]);
+export const ticketNoteResource = defineResource('ticketNote', [getAll, create, update, deleteNote]);

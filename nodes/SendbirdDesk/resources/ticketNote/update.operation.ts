@@ -13,7 +13,6 @@ export const option: INodePropertyOptions = {
 		send: {
 			preSend: [
 				validateRequest({
-					noteId: { field: 'Ticket Note ID', type: 'id', in: 'path' },
 					note: { field: 'Note', type: 'text', required: true },
 				}),
 			],

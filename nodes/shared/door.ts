@@ -1,0 +1,141 @@
+/**
+ * The door: every request of a declarative node goes through here. n8n hands
+ * the request it built from the operation's routing to `requestOperations.pagination`
+ * (forced on for every operation by a hidden field); the door checks the
+ * input, fills the URL's IDs, then sends through `sendRequest` (base URL, rate
+ * gate, session token, retries, the API's errors) and turns the answer into
+ * items the way the operation's `answer` says: objects, a list page by page,
+ * or a file.
+ */
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { downloadFile } from './download';
+import { checkFields } from './inputChecks';
+import { asObjects, collectList } from './pages';
+import { fillPath, type PathIdRule } from './pathIds';
+import type { OperationModule, ResourceModule } from './resource';
+import { sendRequest } from './send';
+import type { ServiceDefinition } from './service';
+import { invalidField, isUnsafeKey, positiveInteger } from './validation';
+
+function operationOf(context: IExecuteSingleFunctions, operations: Map<string, OperationModule>): OperationModule {
+	const resource = context.getNodeParameter('resource', '') as string;
+	const operation = context.getNodeParameter('operation', '') as string;
+	const module = operations.get(`${resource}:${operation}`);
+	if (!module) throw invalidField(context, 'Operation', `is not an operation of ${resource}`, operation);
+	return module;
+}
+
+/** The Limit of a Get Many operation, or undefined for Return All and for lists without one. */
+function requestedLimit(context: IExecuteSingleFunctions): number | undefined {
+	if (context.getNodeParameter('returnAll', true) === true) return undefined;
+	const limit = context.getNodeParameter('limit', 50);
+	const whole = positiveInteger(limit);
+	if (whole === undefined) {
+		throw invalidField(context, 'Limit', 'must be a whole number of at least 1', limit);
+	}
+	return whole;
+}
+
+function toItems(objects: IDataObject[], itemIndex: number): INodeExecutionData[] {
+	return objects.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+}
+
+/** A binary field name the output item can take. */
+function binaryFieldName(context: IExecuteSingleFunctions, parameter: string, displayName: string): string {
+	const name = String(context.getNodeParameter(parameter, '') ?? '').trim();
+	if (name === '') throw invalidField(context, displayName, 'is required and is empty');
+	if (isUnsafeKey(name)) throw invalidField(context, displayName, 'must not be a reserved name', name);
+	return name;
+}
+
+/** The answer's bytes as a binary field of the input item, keeping the item's other data. */
+async function fileItem(
+	context: IExecutePaginationFunctions,
+	service: ServiceDefinition,
+	options: IHttpRequestOptions,
+	answer: { property: string; fileName: string },
+	fields: INodeProperties[],
+): Promise<INodeExecutionData[]> {
+	const itemIndex = context.getItemIndex();
+	const label = fields.find((field) => field.name === answer.property)?.displayName ?? answer.property;
+	const property = binaryFieldName(context, answer.property, label);
+	const file = await downloadFile(context, service, options, itemIndex);
+	const fallback = String(context.getNodeParameter(answer.fileName, '')).trim().replace(/[^\w.-]+/g, '_');
+	const binary = await context.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+	// Without a file name from the server, name the file after the parameter (e.g. the media ID).
+	binary.fileName ??= [fallback, binary.fileExtension].filter(Boolean).join('.');
+	const input = context.getInputData();
+	return [{ json: input.json, binary: { ...input.binary, [property]: binary }, pairedItem: { item: itemIndex } }];
+}
+
+/** The request hook of a node: every operation's request, answered the way its `answer` says. */
+function requestHook(service: ServiceDefinition, operations: Map<string, OperationModule>) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const itemIndex = this.getItemIndex();
+		const options = requestData.options as IHttpRequestOptions;
+		const operation = operationOf(this, operations);
+		const { answer } = operation;
+		if (answer?.kind === 'binary') return await fileItem(this, service, options, answer, operation.fields);
+		if (answer?.kind === 'list') {
+			const rules = { ...service.lists, ...answer.rules };
+			return toItems(await collectList(this, service, options, { rules, itemIndex, limit: requestedLimit(this) }), itemIndex);
+		}
+		const response = await sendRequest(this, service, options, { itemIndex });
+		const objects = asObjects(response.body);
+		// An empty answer (204, or an empty body) still says that it worked.
+		return toItems(objects.length > 0 ? objects : [{ success: true }], itemIndex);
+	};
+}
+
+/**
+ * A preSend step that runs before the operation's own: checks every parameter
+ * of the operation against its field, then fills the URL's `:name` IDs.
+ */
+function checkAndFillPath(operations: Map<string, OperationModule>, pathIds: Record<string, PathIdRule>) {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const { fields } = operationOf(this, operations);
+		const present = this.getNode().parameters;
+		const values: IDataObject = {};
+		for (const field of fields) {
+			if (field.name in present) values[field.name] = this.getNodeParameter(field.name, undefined) as IDataObject[string];
+		}
+		checkFields(this, fields, values);
+		const url = fillPath(this, requestOptions.url, pathIds, (rule) =>
+			this.getNodeParameter(rule.parameter, '', { extractValue: true }),
+		);
+		return { ...requestOptions, url };
+	};
+}
+
+/**
+ * The door of a node: its `requestOperations` and the hidden field that sends
+ * every operation through them. `pathIds` says how each URL placeholder is filled.
+ */
+export function createDoor(service: ServiceDefinition, resources: ResourceModule[], pathIds: Record<string, PathIdRule>) {
+	const operations = new Map(
+		resources.flatMap((resource) =>
+			Object.entries(resource.operations).map(([value, module]) => [`${resource.name}:${value}`, module] as const),
+		),
+	);
+	const property: INodeProperties = {
+		displayName: 'Request Hook',
+		name: 'requestHook',
+		type: 'hidden',
+		default: true,
+		// n8n calls requestOperations.pagination only for requests marked "paginate".
+		routing: { send: { paginate: true, preSend: [checkAndFillPath(operations, pathIds)] } },
+	};
+	return { requestOperations: { pagination: requestHook(service, operations) }, property, operations };
+}
