@@ -1,7 +1,6 @@
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
-import jsoncParser from 'jsonc-eslint-parser';
 
 const nodesBase = (config) => ({
 	plugins: { 'n8n-nodes-base': n8nNodesBase },
@@ -10,11 +9,18 @@ const nodesBase = (config) => ({
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/**', '*.js', '*.mjs'] },
-	...tseslint.configs.recommended,
+	// n8n's scanner lints with inline configuration off, so an eslint-disable
+	// comment must not hide anything here either (each one is reported instead).
+	{ linterOptions: { noInlineConfig: true } },
+	// TypeScript rules for the sources only: package.json is a bare expression to them.
+	{ files: ['**/*.ts'], extends: tseslint.configs.recommended },
 	n8nCommunityNodesPlugin.configs.recommended,
 	{
 		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
+		// The package.json rules walk a TypeScript-ESTree object literal, which
+		// this parser produces for a .json file (as in n8n's scanner); a JSON
+		// parser yields other node types and every one of those rules stays silent.
+		languageOptions: { parser: tseslint.parser },
 		...nodesBase('community'),
 	},
 	{ files: ['credentials/**/*.ts'], ...nodesBase('credentials') },
