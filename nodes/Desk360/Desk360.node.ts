@@ -7,7 +7,7 @@ import {
 	getWhatsAppTemplateParameters,
 	getWhatsAppTemplates,
 } from './methods/loadOptions';
-import { searchAgents, searchProducts, searchTickets } from './methods/listSearch';
+import { searchAgents, searchAgentsOrUnassigned, searchProducts, searchTickets } from './methods/listSearch';
 import { agentResource } from './resources/agent';
 import { productResource } from './resources/product';
 import { reasonResource } from './resources/reason';
@@ -75,7 +75,7 @@ export class Desk360 implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchProducts, searchTickets, searchAgents },
+		listSearch: { searchProducts, searchTickets, searchAgents, searchAgentsOrUnassigned },
 		loadOptions: {
 			getReasons,
 			getTicketTypes,

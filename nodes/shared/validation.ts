@@ -82,6 +82,8 @@ export interface FieldRule {
 	/** Where the value goes: the body (default) or the query. */
 	in?: 'body' | 'qs';
 	required?: boolean;
+	/** For IDs: 0 is allowed too (it has a meaning, such as "unassigned"). */
+	zero?: boolean;
 	/** Allowed values, for integers and texts. */
 	oneOf?: Array<number | string>;
 	/** Longest text allowed, in characters (Unicode code points, as the APIs count them). */
@@ -178,6 +180,8 @@ function checkValue(
 			return text;
 		}
 		case 'id': {
+			// 0 where the API gives it a meaning, such as Desk360's "unassigned" agent.
+			if (rule.zero && String(value).trim() === '0') return 0;
 			const id = positiveInteger(value);
 			if (id === undefined) throw invalidField(context, rule.field, 'must be a positive whole number (an ID)', value);
 			return id;

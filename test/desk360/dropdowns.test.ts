@@ -3,7 +3,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { BASE_URL, desk360, desk360Api, product, tokenCredentials } from './fixtures';
 import { loadOptions } from '../helpers/n8n';
 import { getReasons, getTicketTypes } from '../../nodes/Desk360/methods/loadOptions';
-import { searchAgents, searchProducts, searchTickets } from '../../nodes/Desk360/methods/listSearch';
+import { searchAgents, searchAgentsOrUnassigned, searchProducts, searchTickets } from '../../nodes/Desk360/methods/listSearch';
 
 function setup(parameters: INodeParameters) {
 	return { parameters, credentials: tokenCredentials };
@@ -32,6 +32,19 @@ describe('Desk360 › dropdowns', () => {
 		const result = await loadOptions(desk360, setup({}), searchAgents, 'jane@');
 
 		expect(result.results).toEqual([{ name: 'Jane Roe (jane@mail.com)', value: '22' }]);
+	});
+
+	it('Agent filter list starts with Unassigned (agent 0), which the search keeps only when it matches', async () => {
+		desk360Api().get('/v1/agents').times(2).reply(200, [{ id: 11, name: 'John Doe', email: 'john@mail.com' }]);
+
+		const all = await loadOptions(desk360, setup({}), searchAgentsOrUnassigned);
+		const john = await loadOptions(desk360, setup({}), searchAgentsOrUnassigned, 'john');
+
+		expect(all.results).toEqual([
+			{ name: 'Unassigned', value: '0' },
+			{ name: 'John Doe (john@mail.com)', value: '11' },
+		]);
+		expect(john.results).toEqual([{ name: 'John Doe (john@mail.com)', value: '11' }]);
 	});
 
 	it.each([

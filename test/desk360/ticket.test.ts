@@ -59,6 +59,12 @@ describe('Desk360 › Ticket', () => {
 			expect(items.map((item) => item.json)).toEqual([ticket]);
 		});
 
+		it('filters on unassigned tickets with the agent Unassigned (agent_id=0)', async () => {
+			const scope = desk360Api().get('/v1/products/12/tickets').query({ agent_id: '0' }).reply(200, [{ ...ticket, agent_id: 0 }]);
+			await run('getAll', { returnAll: true, filters: { agent: { __rl: true, mode: 'list', value: '0' } } });
+			expect(scope.isDone()).toBe(true);
+		});
+
 		it('sends no order parameter when Oldest Update First is off', async () => {
 			const scope = desk360Api().get('/v1/products/12/tickets').query({}).reply(200, [ticket]);
 			await run('getAll', { returnAll: true, options: { ascending: false } });

@@ -39,6 +39,16 @@ export async function searchAgents(
 	};
 }
 
+/** The agents, after "Unassigned" (agent 0: Desk360's value for tickets nobody is assigned to). */
+export async function searchAgentsOrUnassigned(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const { results } = await searchAgents.call(this, filter);
+	const unassigned = matches(filter, 'Unassigned', '0') ? [{ name: 'Unassigned', value: '0' }] : [];
+	return { results: [...unassigned, ...results] };
+}
+
 /** Desk360's ticket search: a number searches IDs, an address emails, anything else subjects. */
 function ticketSearchQuery(filter: string | undefined): IDataObject {
 	const text = filter?.trim();

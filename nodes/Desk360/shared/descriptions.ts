@@ -55,8 +55,12 @@ export const ticketLocator: INodeProperties = {
 	],
 };
 
-/** An agent as a resource locator; `name` is the parameter name in its collection. */
-export function agentLocator(name: string, displayName: string): INodeProperties {
+/**
+ * An agent as a resource locator; `name` is the parameter name in its
+ * collection. With `unassigned`, the list also offers "Unassigned" (agent 0,
+ * Desk360's value for tickets nobody is assigned to), for filters.
+ */
+export function agentLocator(name: string, displayName: string, { unassigned = false } = {}): INodeProperties {
 	return {
 		displayName,
 		name,
@@ -67,13 +71,13 @@ export function agentLocator(name: string, displayName: string): INodeProperties
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchAgents', searchable: true },
+				typeOptions: { searchListMethod: unassigned ? 'searchAgentsOrUnassigned' : 'searchAgents', searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'e.g. 7',
+				placeholder: unassigned ? 'e.g. 7, or 0 for unassigned' : 'e.g. 7',
 				validation: [
 					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'An agent ID is a number' } },
 				],

@@ -29,7 +29,7 @@ export const fields: INodeProperties[] = [
 						start_date: { field: 'Start Date', type: 'date', in: 'qs' },
 						end_date: { field: 'End Date', type: 'date', in: 'qs' },
 						id: { field: 'Ticket ID', type: 'id', in: 'qs' },
-						agent_id: { field: 'Agent', type: 'id', in: 'qs' },
+						agent_id: { field: 'Agent', type: 'id', in: 'qs', zero: true },
 						reason_id: { field: 'Reason', type: 'id', in: 'qs' },
 						type_id: { field: 'Ticket Type', type: 'id', in: 'qs' },
 					}),
@@ -39,8 +39,8 @@ export const fields: INodeProperties[] = [
 		},
 		options: [
 			{
-				...agentLocator('agent', 'Agent'),
-				description: 'Only tickets assigned to this agent',
+				...agentLocator('agent', 'Agent', { unassigned: true }),
+				description: 'Only tickets assigned to this agent, or (Unassigned, ID 0) only tickets nobody is assigned to',
 				routing: { send: { type: 'query', property: 'agent_id' } },
 			},
 			{
