@@ -1,0 +1,70 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { priorityOptions, statusOptions } from './descriptions';
+
+const namesOf = (options: Array<{ name: string; value: number }>) =>
+	new Map(options.map((option) => [option.value, option.name]));
+
+const STATUS_NAMES = namesOf(statusOptions);
+const PRIORITY_NAMES = namesOf(priorityOptions);
+
+/** A Desk360 code as its name; a code the document does not name stays visible as "Unknown (n)". */
+function nameOf(names: Map<number, string>, code: unknown): string | null {
+	if (code === undefined || code === null || code === '') return null;
+	return names.get(Number(code)) ?? `Unknown (${String(code)})`;
+}
+
+const DESK360_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
+
+/** How far `timeZone` is ahead of UTC at the instant `utcMs`, in ms. */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+		})
+			.formatToParts(new Date(utcMs))
+			.map((part) => [part.type, Number(part.value)]),
+	);
+	const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+	return wall - Math.floor(utcMs / 1000) * 1000;
+}
+
+/**
+ * Desk360's timestamp ("YYYY-MM-DD HH:mm:ss", no zone) as ISO 8601 UTC, read
+ * as a wall-clock time in `timeZone` (an IANA name; Desk360 does not say its
+ * zone). Null when absent or not such a timestamp.
+ */
+export function desk360TimeToIso(value: unknown, timeZone = 'UTC'): string | null {
+	const match = DESK360_TIME.exec(String(value ?? '').trim());
+	if (!match) return null;
+	const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
+	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+	// Date.UTC rolls 2021-13-45 over into another date: refuse it instead.
+	if (new Date(wall).toISOString().slice(0, 19) !== `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}`) {
+		return null;
+	}
+	// The zone's offset at that wall time; a second look settles a daylight-saving change in between.
+	let utc = wall - zoneOffsetMs(wall, timeZone);
+	utc = wall - zoneOffsetMs(utc, timeZone);
+	return new Date(utc).toISOString();
+}
+
+/**
+ * A Desk360 ticket with readable values next to Desk360's own: `status_name`,
+ * `priority_name`, and `created_at_iso` / `updated_at_iso` (ISO 8601).
+ */
+export function readableTicket(ticket: IDataObject, timeZone?: string): IDataObject {
+	const readable: IDataObject = { ...ticket };
+	if ('status' in ticket) readable.status_name = nameOf(STATUS_NAMES, ticket.status);
+	if ('priority' in ticket) readable.priority_name = nameOf(PRIORITY_NAMES, ticket.priority);
+	if ('created_at' in ticket) readable.created_at_iso = desk360TimeToIso(ticket.created_at, timeZone);
+	if ('updated_at' in ticket) readable.updated_at_iso = desk360TimeToIso(ticket.updated_at, timeZone);
+	return readable;
+}
