@@ -111,7 +111,7 @@ function checkAndFillPath(operations: Map<string, OperationModule>, pathIds: Rec
 		for (const field of fields) {
 			if (field.name in present) values[field.name] = this.getNodeParameter(field.name, undefined) as IDataObject[string];
 		}
-		checkFields(this, fields, values);
+		checkFields(this, fields, values, present, present);
 		const url = fillPath(this, requestOptions.url, pathIds, (rule) =>
 			this.getNodeParameter(rule.parameter, '', { extractValue: true }),
 		);

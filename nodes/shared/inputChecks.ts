@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 
 import { invalidField, type FieldContext } from './validation';
 
@@ -40,7 +40,7 @@ function numberRange(min: number | undefined, max: number | undefined): string {
  * numbers are finite and within the field's bounds, options are one of the
  * documented values. The request is never built from anything else.
  */
-function checkValue(context: FieldContext, field: INodeProperties, value: unknown): void {
+function checkValue(context: FieldContext, field: INodeProperties, value: unknown, root: INodeParameters): void {
 	if (value === undefined || value === null || value === '') return;
 	const fail = (rule: string) => {
 		throw invalidField(context, field.displayName, rule, value);
@@ -88,7 +88,7 @@ function checkValue(context: FieldContext, field: INodeProperties, value: unknow
 		}
 		case 'collection':
 			if (typeof value !== 'object' || Array.isArray(value)) return fail('must be a set of fields');
-			checkFields(context, field.options as INodeProperties[], value as IDataObject);
+			checkFields(context, field.options as INodeProperties[], value as IDataObject, root);
 			return;
 		case 'fixedCollection':
 			if (typeof value !== 'object' || Array.isArray(value)) return fail('must be a set of fields');
@@ -97,7 +97,7 @@ function checkValue(context: FieldContext, field: INodeProperties, value: unknow
 				if (entries === undefined) continue;
 				for (const entry of Array.isArray(entries) ? entries : [entries]) {
 					if (typeof entry !== 'object' || entry === null) fail('must be a set of fields');
-					checkFields(context, group.values, entry as IDataObject);
+					checkFields(context, group.values, entry as IDataObject, root);
 				}
 			}
 			return;
@@ -107,9 +107,23 @@ function checkValue(context: FieldContext, field: INodeProperties, value: unknow
 	}
 }
 
-/** Checks the values of `fields` found in `values` (the node's parameters, or a collection's). */
-export function checkFields(context: FieldContext, fields: INodeProperties[], values: IDataObject): void {
+/**
+ * Checks the values of `fields` found in `values` (the node's parameters, or a
+ * collection's): only fields whose display conditions hold, as n8n's routing
+ * uses only those. The conditions are read on `displayValues` (the raw
+ * parameters beside the field) and `root` (the node's raw parameters).
+ */
+export function checkFields(
+	context: FieldContext,
+	fields: INodeProperties[],
+	values: IDataObject,
+	root: INodeParameters,
+	displayValues: INodeParameters = values as INodeParameters,
+): void {
+	const node = context.getNode() as INode;
 	for (const field of fields) {
-		if (Object.prototype.hasOwnProperty.call(values, field.name)) checkValue(context, field, values[field.name]);
+		if (!Object.prototype.hasOwnProperty.call(values, field.name)) continue;
+		if (!NodeHelpers.displayParameter(displayValues, field, node, null, root)) continue;
+		checkValue(context, field, values[field.name], root);
 	}
 }

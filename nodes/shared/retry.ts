@@ -29,8 +29,9 @@ export function isRead(method: string | undefined): boolean {
 const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
 
 function isTransientNetworkError(error: unknown): boolean {
-	const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
-	return TRANSIENT_NETWORK_CODES.has(String(code)) || TRANSIENT_NETWORK_CODES.has(String(cause?.code));
+	// n8n's NodeApiError keeps the system error's code as its httpCode.
+	const { code, httpCode } = (error ?? {}) as { code?: unknown; httpCode?: unknown };
+	return TRANSIENT_NETWORK_CODES.has(String(code)) || TRANSIENT_NETWORK_CODES.has(String(httpCode));
 }
 
 /**
