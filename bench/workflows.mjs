@@ -77,7 +77,10 @@ export function desk360List({ productId }) {
 
 const httpAuth = { authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth' };
 
-/** HTTP Request creates: one POST per item; `batching` is the node's own Batching option, if any. */
+/**
+ * HTTP Request creates: one POST per item; `batching` is the node's own Batching option, if any.
+ * @param {{ baseUrl: string, count: number, prefix: string, productId: number, reasonId: number, batching?: { batchSize: number, batchInterval: number } }} job
+ */
 export function httpCreates({ baseUrl, count, prefix, productId, reasonId, batching }) {
 	const workflow = chainWorkflow(
 		`bench: HTTP Request creates${batching ? ' (batching)' : ''}`,
@@ -103,7 +106,10 @@ export function httpCreates({ baseUrl, count, prefix, productId, reasonId, batch
 	return withNode(workflow, 'Job', { typeVersion: 4.2, ...RETRY_ON_FAIL });
 }
 
-/** HTTP Request Return All: its pagination follows the Link header's next URL until there is none. */
+/**
+ * HTTP Request Return All: its pagination follows the Link header's next URL until there is none.
+ * @param {{ baseUrl: string, productId: number, requestInterval?: number }} job
+ */
 export function httpList({ baseUrl, productId, requestInterval }) {
 	const pagination = {
 		paginationMode: 'responseContainsNextURL',

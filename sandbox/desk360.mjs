@@ -20,6 +20,7 @@ function ticketOf(ctx) {
 const SUMMARY_FIELDS = ['id', 'reason_id', 'type_id', 'agent_id', 'name', 'email', 'subject', 'channel', 'platform', 'status', 'priority'];
 
 /** A ticket as lists show it: no messages, the last message's text. */
+/** @returns {Record<string, any>} */
 function ticketSummary(ticket) {
 	const last = ticket.messages.findLast((message) => message.type !== 6);
 	const summary = Object.fromEntries(SUMMARY_FIELDS.map((key) => [key, ticket[key]]));

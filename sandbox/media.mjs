@@ -72,6 +72,7 @@ export function sha256(bytes) {
 }
 
 /** Keeps a file as WhatsApp media; returns its media id. */
+/** @param {string} [id] */
 export function storeMedia(media, { bytes, type, name }, id = randomUUID()) {
 	media.set(id, { bytes, type, name, sha256: sha256(bytes) });
 	return id;

@@ -212,7 +212,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', rateLimit = n
 		server.once('error', reject);
 		server.listen(port, host, () => resolveListen());
 	});
-	const actualPort = server.address().port;
+	const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
 	return {
 		url: `http://${urlHost(host)}:${actualPort}`,
 		port: actualPort,

@@ -1,4 +1,5 @@
-// npm run lint: the repository's eslint, then n8n's community-package scan on
+// npm run lint: the repository's eslint (TypeScript sources and the tooling's
+// .mjs modules), TypeScript's checks of those modules, then n8n's community-package scan on
 // the source tree and on the tarball `npm pack` makes, and the tarball's file
 // list. Every problem fails, warnings too (n8n's review reads them).
 //
@@ -74,7 +75,7 @@ async function scan(dir, patterns) {
 
 async function repositoryEslint() {
 	const eslint = new ESLint({ cwd: root });
-	return problemsOf(await eslint.lintFiles(['nodes', 'credentials', 'package.json']), root);
+	return problemsOf(await eslint.lintFiles(['nodes', 'credentials', 'package.json', '**/*.mjs']), root);
 }
 
 function exec(command, args, cwd) {
@@ -102,7 +103,7 @@ async function packedPackage() {
 }
 
 function filesUnder(dir) {
-	return readdirSync(dir, { recursive: true })
+	return readdirSync(dir, { recursive: true, encoding: 'utf8' })
 		.filter((file) => statSync(join(dir, file)).isFile())
 		.map((file) => file.split(sep).join('/'))
 		.sort();
@@ -150,9 +151,28 @@ function print(title, problems) {
 	}
 }
 
+/** TypeScript's checks of the tooling's ES modules (tsconfig.scripts.json: sandbox, scripts, bench, e2e). */
+async function toolingTypes() {
+	const tsc = join(root, 'node_modules', '.bin', 'tsc');
+	try {
+		await exec(tsc, ['-p', 'tsconfig.scripts.json'], root);
+		return [];
+	} catch (error) {
+		return String(error.message)
+			.split('\n')
+			.filter((line) => / error TS\d+:/.test(line))
+			.map((line) => {
+				const match = /^(.+?)\((\d+),(\d+)\): error (.+)$/.exec(line);
+				const [file, lineNumber, column, message] = match ? match.slice(1) : [line, 0, 0, line];
+				return { file, line: Number(lineNumber), column: Number(column), severity: 'error', rule: 'tsc', message };
+			});
+	}
+}
+
 async function lintRepository() {
 	// The build and pack run in child processes while the source is linted here.
 	const packing = packedPackage();
+	const typing = toolingTypes();
 	// A failed build is reported where it is awaited, after the source's results.
 	packing.catch(() => {});
 	let passed = true;
@@ -161,6 +181,7 @@ async function lintRepository() {
 		passed &&= problems.length === 0;
 	};
 	leg('eslint (eslint.config.mjs)', await repositoryEslint());
+	leg('tsc (tsconfig.scripts.json)', await typing);
 	leg('n8n scan, source tree', await scan(root, SOURCE_FILE_PATTERNS));
 	const tarball = await packing;
 	leg('n8n scan, npm pack tarball', await scan(tarball, TARBALL_FILE_PATTERNS));

@@ -89,8 +89,8 @@ function isSymlink(path) {
 /** A TCP port nobody listens on right now. */
 export async function freePort() {
 	const server = createServer();
-	await new Promise((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.address();
+	await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+	const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
 	await new Promise((done) => server.close(done));
 	return String(port);
 }
