@@ -289,5 +289,7 @@ export function desk360Api() {
 			new ApiError(405, 'method_not_allowed_exception', `The ${method} method is not supported for this route. Supported methods: ${allowed.join(', ')}.`, { Allow: allowed.join(', ') }),
 		tooManyRequests: () => new ApiError(429, 'too_many_requests_exception', 'Too Many Attempts.'),
 		serverError: () => new ApiError(500, 'internal_server_error', 'Server Error'),
+		// Behind a proxy, Desk360 names its own host in the addresses it builds.
+		publicUrl: (pathname) => `https://api.desk360.com${pathname}`,
 	};
 }

@@ -33,7 +33,7 @@ export function linkPage(ctx, list, show = (object) => object) {
 	const page = pageNumber(ctx);
 	const headers = {};
 	if (page * PAGE_SIZE < list.length) {
-		const next = new URL(ctx.url.pathname, ctx.origin);
+		const next = new URL(ctx.linkUrl(ctx.url.pathname));
 		for (const [key, value] of ctx.query) if (key !== 'page') next.searchParams.append(key, value);
 		next.searchParams.set('page', String(page + 1));
 		headers.Link = `<${next.href}>; rel=next`;

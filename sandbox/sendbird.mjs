@@ -41,7 +41,7 @@ function paging(ctx, max, fallback) {
 /** DRF-style page: next/previous keep the other query parameters. */
 function offsetPage(ctx, list, { limit, offset }) {
 	const link = (start) => {
-		const url = new URL(ctx.url.pathname, ctx.origin);
+		const url = new URL(ctx.linkUrl(ctx.url.pathname));
 		for (const [key, value] of ctx.query) if (key !== 'limit' && key !== 'offset') url.searchParams.append(key, value);
 		url.searchParams.set('limit', String(limit));
 		url.searchParams.set('offset', String(start));
@@ -224,5 +224,8 @@ export function sendbirdApi() {
 		methodNotAllowed: (method, allowed) => new ApiError(405, 405100, `Method "${method}" not allowed.`, { Allow: allowed.join(', ') }),
 		tooManyRequests: () => new ApiError(429, 429100, 'Too many requests. Try again later.'),
 		serverError: () => new ApiError(500, 500100, 'Internal server error.'),
+		// Behind a proxy, Sendbird names the application's own address.
+		publicUrl: (pathname) =>
+			`https://desk-api-${SANDBOX_CREDENTIALS.sendbird.applicationId}.sendbird.com${pathname.slice(SANDBOX_CREDENTIALS.sendbird.basePath.length - '/platform/v1'.length)}`,
 	};
 }

@@ -39,14 +39,16 @@ function resetState(state) {
 	seedMedia(state.data.media);
 	state.stats = emptyStats();
 	state.auth = createAuthState();
+	state.faults = { status: 500, remaining: 0, method: null };
 	for (const limiter of Object.values(state.limiters)) limiter.clear();
 }
 
-function createState({ seed, tickets, rateLimit }) {
+function createState({ seed, tickets, rateLimit, behindProxy }) {
 	const config = parseRateLimit(rateLimit);
 	const state = {
 		seed,
 		tickets,
+		behindProxy,
 		limiters: { desk360: createRateLimiter(config), sendbird: createRateLimiter(config) },
 		get rateLimit() {
 			return this.limiters.desk360.config;
@@ -79,6 +81,14 @@ function errorAnswer(service, error) {
 	return { status: apiError.status, body: service.errorBody(apiError), headers: apiError.headers };
 }
 
+/** Whether this request gets the injected server error (POST /__sandbox/faults). */
+function takeFault(state, method) {
+	const { faults } = state;
+	if (faults.remaining <= 0 || (faults.method && faults.method !== method)) return false;
+	faults.remaining--;
+	return true;
+}
+
 /** One request to Desk360 or Sendbird: counted, rate limited, routed, authenticated, answered. */
 async function serveApi(service, state, req, res, url) {
 	const { stats } = state;
@@ -97,9 +107,12 @@ async function serveApi(service, state, req, res, url) {
 			refusal.headers = { 'Retry-After': String(limit.retryAfter) };
 			throw refusal;
 		}
+		if (takeFault(state, method)) throw Object.assign(service.serverError(), { status: state.faults.status });
 		if (!match) throw service.notFound();
 		if (match.allowed) throw service.methodNotAllowed(method, match.allowed);
-		const ctx = { req, method, url, query: url.searchParams, params: match.params, origin: url.origin, state, data: state.data, body: {}, files: [] };
+		// The addresses the API builds (next pages): this server's, or behind a proxy the real service's.
+		const linkUrl = (pathname) => (state.behindProxy ? service.publicUrl(pathname) : new URL(pathname, url.origin).href);
+		const ctx = { req, method, url, query: url.searchParams, params: match.params, origin: url.origin, linkUrl, state, data: state.data, body: {}, files: [] };
 		if (!match.route.public) ctx.agent = service.authenticate(ctx);
 		if (BODY_METHODS.has(method)) Object.assign(ctx, await readBody(req));
 		answer = await match.route.handler(ctx);
@@ -143,6 +156,19 @@ function controlApi(state, info) {
 			return json({ rateLimit: state.rateLimit });
 		})
 		.add('POST', '/expire-tokens', () => json({ expired: expireTokens(state) }))
+		.add('POST', '/proxy', ({ body }) => {
+			if (typeof body.behindProxy !== 'boolean') throw controlError(400, 'behindProxy must be true or false');
+			state.behindProxy = body.behindProxy;
+			return json({ behindProxy: state.behindProxy });
+		})
+		.add('POST', '/faults', ({ body }) => {
+			const { status = 500, count = 1, method = null } = body;
+			if (![500, 502, 503, 504].includes(status) || !Number.isInteger(count) || count < 0) {
+				throw controlError(400, 'status must be 500, 502, 503 or 504 and count a whole number');
+			}
+			state.faults = { status, remaining: count, method };
+			return json({ faults: state.faults });
+		})
 		.add('POST', '/webhook', async ({ body, origin }) => {
 			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) throw controlError(400, 'url must be an http(s) URL');
 			if (!WEBHOOK_KINDS.includes(body.kind)) throw controlError(400, `kind must be one of ${WEBHOOK_KINDS.join(', ')}`);
@@ -181,12 +207,13 @@ function urlHost(host) {
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, host?: string, rateLimit?: { limit: number, windowMs?: number } | null, seed?: number, tickets?: number }} [options]
- *   tickets: how many Desk360 tickets to seed (default 300; products get 3:2:1 of them)
+ * @param {{ port?: number, host?: string, rateLimit?: { limit: number, windowMs?: number } | null, seed?: number, tickets?: number, behindProxy?: boolean }} [options]
+ *   tickets: how many Desk360 tickets to seed (default 300; products get 3:2:1 of them);
+ *   behindProxy: next-page addresses name the real services' hosts, as behind a forwarding proxy
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, state: object }>}
  */
-export async function startSandbox({ port = 0, host = '127.0.0.1', rateLimit = null, seed = 42, tickets = 300 } = {}) {
-	const state = createState({ seed, tickets, rateLimit });
+export async function startSandbox({ port = 0, host = '127.0.0.1', rateLimit = null, seed = 42, tickets = 300, behindProxy = false } = {}) {
+	const state = createState({ seed, tickets, rateLimit, behindProxy });
 	const services = { desk360: desk360Api(), sendbird: sendbirdApi() };
 	const sendbirdBase = SANDBOX_CREDENTIALS.sendbird.basePath;
 	const info = (origin) => ({
@@ -259,6 +286,7 @@ async function main() {
 			window: { type: 'string', default: '60000' },
 			seed: { type: 'string', default: '42' },
 			tickets: { type: 'string', default: '300' },
+			'behind-proxy': { type: 'boolean', default: false },
 		},
 	});
 	const sandbox = await startSandbox({
@@ -267,6 +295,7 @@ async function main() {
 		rateLimit: values.limit === undefined ? null : { limit: Number(values.limit), windowMs: Number(values.window) },
 		seed: Number(values.seed),
 		tickets: Number(values.tickets),
+		behindProxy: values['behind-proxy'],
 	});
 	process.stdout.write(describe(sandbox));
 	const stop = () => sandbox.stop().then(() => process.exit(0));

@@ -24,7 +24,7 @@ function listTemplates(ctx) {
 		.map(({ product_id: _product, ...template }) => template);
 	const page = pageNumber(ctx);
 	const lastPage = Math.max(1, Math.ceil(templates.length / PAGE_SIZE));
-	const path = new URL(ctx.url.pathname, ctx.origin).href;
+	const path = ctx.linkUrl(ctx.url.pathname);
 	const pageUrl = (n) => `${path}?page=${n}`;
 	const data = templates.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 	const from = data.length ? (page - 1) * PAGE_SIZE + 1 : null;

@@ -121,6 +121,36 @@ describe('sandbox › Desk360 auth', () => {
 	});
 });
 
+describe('sandbox › the edges it can play', () => {
+	afterEach(async () => {
+		await post('/__sandbox/proxy', { behindProxy: false });
+	});
+
+	it('behind a proxy, next-page addresses name the real services’ hosts', async () => {
+		await post('/__sandbox/proxy', { behindProxy: true });
+		const tickets = await call('/v1/products/11/tickets', { headers: DESK360 });
+		const templates = await call('/v1/products/11/conversations/templates', { headers: DESK360 });
+		const notes = await call('/sendbird/platform/v1/ticket_notes?limit=10', { headers: SENDBIRD });
+
+		expect(nextLink(tickets.headers)).toBe('https://api.desk360.com/v1/products/11/tickets?page=2');
+		expect(templates.body.next_page_url).toBe('https://api.desk360.com/v1/products/11/conversations/templates?page=2');
+		expect(notes.body.next).toBe('https://desk-api-sandbox-app.sendbird.com/platform/v1/ticket_notes?limit=10&offset=10');
+	});
+
+	it('injected server errors answer the next requests of a method, counted, without doing anything', async () => {
+		await post('/__sandbox/faults', { status: 503, count: 1, method: 'POST' });
+		const refused = await post('/v1/products/11/tickets', { name: 'x' }, DESK360);
+		const read = await call('/v1/agents', { headers: DESK360 });
+		const after = await stats();
+
+		expect(refused.status).toBe(503);
+		expect(refused.body).toEqual({ error: expect.objectContaining({ code: 'internal_server_error' }) });
+		expect(read.status).toBe(200);
+		expect(after.writes).toEqual([]);
+		expect(after.byStatus['503']).toBe(1);
+	});
+});
+
 describe('sandbox › Desk360 lists', () => {
 	it('pages tickets 20 at a time with a Link header that keeps the filters', async () => {
 		let url: string | undefined = `${base}/v1/products/11/tickets?priority=1&order=asc`;

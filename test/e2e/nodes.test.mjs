@@ -222,6 +222,54 @@ describe('Sendbird Desk node in n8n', () => {
 	});
 });
 
+describe('at the edges, in n8n', () => {
+	it('behind a proxy whose API names its own host in next-page links, Return All still reads every page', async () => {
+		await sandboxControl('reset');
+		await sandboxControl('proxy', { behindProxy: true });
+		try {
+			const outputs = await run('Behind a proxy', [
+				desk360('Tickets', { resource: 'ticket', operation: 'getAll', product: product(11), returnAll: true }),
+				desk360('Templates', { resource: 'whatsappTemplate', operation: 'getAll', product: product(11), returnAll: true }),
+				{ name: 'Notes', type: 'sendbirdDesk', credentialType: 'sendbirdDeskApi', executeOnce: true, parameters: { resource: 'ticketNote', operation: 'getAll', returnAll: true } },
+			]);
+			const { desk360: desk, sendbird } = sandbox.state.data;
+			assert.equal(outputs.Tickets.length, desk.tickets.filter((t) => t.product_id === 11).length);
+			assert.equal(outputs.Templates.length, desk.templates.filter((t) => t.product_id === 11).length);
+			assert.ok(outputs.Notes.length > 0 && outputs.Notes.length <= sendbird.notes.length);
+		} finally {
+			await sandboxControl('proxy', { behindProxy: false });
+		}
+	});
+
+	it('a server error on a read is retried and the list comes back whole', async () => {
+		await sandboxControl('reset');
+		await sandboxControl('faults', { status: 500, count: 1, method: 'GET' });
+		const outputs = await run('Server error on a read', [
+			desk360('Tickets', { resource: 'ticket', operation: 'getAll', product: product(11), returnAll: true }),
+		]);
+		const stats = await sandboxStats();
+		assert.equal(outputs.Tickets.length, sandbox.state.data.desk360.tickets.filter((t) => t.product_id === 11).length);
+		assert.equal(stats.byStatus['500'], 1);
+	});
+
+	it('a write that got a server error is not sent again, and the error says it may have been applied', async () => {
+		await sandboxControl('reset');
+		await sandboxControl('faults', { status: 503, count: 1, method: 'POST' });
+		const reason = sandbox.state.data.desk360.reasons.find((r) => r.product_id === 11);
+		const workflow = chainWorkflow('Server error on a write', [
+			desk360('Create', {
+				resource: 'ticket', operation: 'create', product: product(11), customerName: 'Once', email: 'once@example.com',
+				reason: reason.id, description: 'At most once', status: 2,
+			}),
+		], CREDENTIAL_IDS);
+		await importWorkflow(userFolder, workflow);
+		const { error } = await executeWorkflow(userFolder, workflow.id);
+		const stats = await sandboxStats();
+		assert.equal(stats.byRoute['POST /v1/products/:productId/tickets'], 1);
+		assert.match(String(error?.description), /may have reached Desk360 and been applied/);
+	});
+});
+
 describe('rate limit in n8n', () => {
 	it('creates 30 tickets against 10 requests per 2 s: every item exactly once', async () => {
 		await sandboxControl('reset');
