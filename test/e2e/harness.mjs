@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { executeWorkflow as runWorkflow } from '../../scripts/n8n-execute.mjs';
-import { ensureN8n, ensureOwner, freePort, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+import { ensureN8n, ensureOwner, freePort, importWorkflow, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
 
 export { importCredentials, importWorkflow, n8nCli } from '../../scripts/n8n-runtime.mjs';
 
@@ -80,6 +80,16 @@ export async function startServer(userFolder, extraEnv = {}) {
 	const server = await startN8n(env, { quiet: true });
 	const cookie = await ensureOwner(server.base, OWNER);
 	return { ...server, cookie, stop: () => stopProcess(server.child) };
+}
+
+/** Imports the workflows, publishes them (active), then starts n8n, which serves their triggers. */
+export async function startWithPublishedWorkflows(userFolder, workflows) {
+	for (const workflow of workflows) {
+		await importWorkflow(userFolder, workflow);
+		const published = await n8nCli(userFolder, ['publish:workflow', `--id=${workflow.id}`]);
+		if (published.status !== 0) throw new Error(`publish:workflow ${workflow.id} failed:\n${published.stdout}\n${published.stderr}`);
+	}
+	return await startServer(userFolder);
 }
 
 export async function stopProcess(child) {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import { SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox/server.mjs';
-import { importCredentials, importWorkflow, installPackedPackage, n8nCli, PACKAGE, startServer } from './harness.mjs';
+import { importCredentials, installPackedPackage, PACKAGE, startWithPublishedWorkflows } from './harness.mjs';
 
 const WORKFLOW_ID = 'e2eSessionFlow01';
 const CREDENTIAL_ID = 'e2eSessionLogin1';
@@ -38,7 +38,7 @@ before(async () => {
 			data: { authMode: 'login', email: desk360.email, password: desk360.password, baseUrl: sandbox.url, sessionToken: '' },
 		},
 	]);
-	await importWorkflow(userFolder, {
+	server = await startWithPublishedWorkflows(userFolder, [{
 		id: WORKFLOW_ID,
 		name: 'Session renewal',
 		active: false,
@@ -75,10 +75,7 @@ before(async () => {
 			Items: { main: [[{ node: 'Me', type: 'main', index: 0 }]] },
 		},
 		settings: { executionOrder: 'v1' },
-	});
-	const published = await n8nCli(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	assert.equal(published.status, 0, published.stdout + published.stderr);
-	server = await startServer(userFolder);
+	}]);
 });
 
 after(async () => {
