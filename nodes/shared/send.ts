@@ -173,7 +173,7 @@ export async function sendRequest(
 		const retry = answer === undefined || answer.statusCode >= 400 ? isRetryable(answer, rateLimited, request.method, thrown) : false;
 		const waitMs = retry ? retryDelayMs(answer, attempt) : undefined;
 		gate.release(state, rateLimited ? waitMs : undefined);
-		ticket?.settle(answer?.statusCode !== 401);
+		ticket?.settle(answer && answer.statusCode !== 401);
 		if (thrown && signal?.aborted) throw cancellationError(signal);
 
 		if (answer && answer.statusCode < 400) return answer;

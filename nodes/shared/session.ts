@@ -20,8 +20,8 @@ interface Probe {
 
 export interface TokenTicket {
 	token: string;
-	/** Call with the answer's fate: whether the server took the token. */
-	settle(accepted: boolean): void;
+	/** Call with the answer's fate: whether the server took the token; undefined when no answer came. */
+	settle(accepted: boolean | undefined): void;
 }
 
 export class TokenSession {
@@ -62,6 +62,7 @@ export class TokenSession {
 			token,
 			settle: (accepted) => {
 				this.settled(token, accepted);
+				// Without an answer nothing is known: the next request of the execution tries again.
 				if (accepted && this.token === token) this.trust(executionId);
 				this.probes.delete(executionId);
 				settle();
@@ -69,8 +70,8 @@ export class TokenSession {
 		};
 	}
 
-	private settled(token: string, accepted: boolean): void {
-		if (!accepted && this.token === token) {
+	private settled(token: string, accepted: boolean | undefined): void {
+		if (accepted === false && this.token === token) {
 			this.token = undefined;
 			this.trusted = new Set();
 		}

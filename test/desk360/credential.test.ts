@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { API_TOKEN, BASE_URL, desk360, desk360Api, listOf, loginCredentials, tokenCredentials } from './fixtures';
+import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
 import { runNode, testCredential } from '../helpers/n8n';
 
@@ -145,6 +146,26 @@ describe('Desk360 credential › email and password', () => {
 
 		expect(items).toHaveLength(3);
 		expect(requests.filter((request) => request.path === '/v1/login')).toHaveLength(2);
+	});
+
+	it('a dropped connection says nothing about the token: the retry uses it again, no login', async () => {
+		const stored = { desk360Api: { ...loginCredentials.desk360Api, sessionToken: 'stored-token' } };
+		const { scope, requests } = loginEndpoint();
+		scope.post('/v1/login').reply(200, { access_token: 'other-token', token_type: 'Bearer' });
+		const api = desk360Api('stored-token')
+			.get('/v1/agents').replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+			.get('/v1/agents').reply(200, listOf(1));
+
+		const virtual = useVirtualClock();
+		try {
+			await getAgents(stored);
+		} finally {
+			virtual.restore();
+		}
+
+		expect(api.isDone()).toBe(true);
+		expect(requests.filter((request) => request.path === '/v1/login')).toHaveLength(0);
+		nock.cleanAll();
 	});
 
 	it('a wrong password gives one clear error after exactly one login call, and is not retried', async () => {
