@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { desk360WhatsAppWebhookTest } from '../../nodes/Desk360Trigger/credentialTest';
 import { product, tokenCredentials } from '../desk360/fixtures';
 import { failureOf } from '../helpers/expectations';
-import { runWebhookMethod, WEBHOOK_ID, type WebhookSetup } from '../helpers/webhook';
+import { captureLifecycleLog, runWebhookMethod, WEBHOOK_ID, type WebhookSetup } from '../helpers/webhook';
 import { desk360Trigger, parametersWith } from './fixtures';
 
 const PRODUCTION_URL = `http://localhost:5678/webhook/${WEBHOOK_ID}/webhook`;
@@ -13,6 +13,10 @@ const secretCredential = { desk360WhatsAppWebhookApi: { sentIn: 'queryParameter'
 function setupWith(parameters: Record<string, unknown>, setup: Partial<WebhookSetup> = {}): WebhookSetup {
 	return { parameters: parametersWith({ authentication: 'webhookSecret', ...parameters }), credentials: secretCredential, typeVersion: 2, ...setup };
 }
+
+let log: ReturnType<typeof captureLifecycleLog>;
+beforeEach(() => (log = captureLifecycleLog()));
+afterEach(() => log.restore());
 
 /** What n8n does when the workflow is published: checkExists, then create when it said no. */
 async function publish(setup: WebhookSetup) {
@@ -29,6 +33,10 @@ describe('Desk360 WhatsApp Trigger › webhook lifecycle (a URL pasted by hand)'
 		expect(await publish(setup)).toBe(false);
 		expect(staticData).toEqual({ 'node:Desk360 WhatsApp Trigger': { pastedWebhookUrl: PRODUCTION_URL } });
 		expect(await publish(setup)).toBe(true);
+		// Said once, when the URL was new.
+		expect(log.messages).toEqual([
+			`Desk360 WhatsApp Trigger: Desk360 (WhatsApp Accounts → Public API → webhook URL) must call ${PRODUCTION_URL} (it cannot be registered through an API)`,
+		]);
 
 		expect(await runWebhookMethod(desk360Trigger, setup, 'delete')).toBe(true);
 		expect(staticData).toEqual({ 'node:Desk360 WhatsApp Trigger': {} });

@@ -139,6 +139,16 @@ export async function runWebhookMethod(
 	return await methods[method].call(context);
 }
 
+/** Captures what the webhook lifecycle methods write to n8n's log (the logger of n8n-core's contexts). */
+export function captureLifecycleLog(): { messages: string[]; restore(): void } {
+	const messages: string[] = [];
+	const contexts = Object.getPrototypeOf(HookContext.prototype) as object;
+	const spy = jest.spyOn(contexts as { logger: unknown }, 'logger', 'get').mockReturnValue({
+		info: (message: string) => messages.push(message),
+	});
+	return { messages, restore: () => spy.mockRestore() };
+}
+
 async function serve(
 	harness: NodeHarness,
 	setup: WebhookSetup,
