@@ -55,7 +55,7 @@ export class Desk360WhatsAppWebhookApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'A long random value (at least 16 characters), also set in Desk360: in the pasted URL or the header',
+			description: 'A long random value (at least 12 characters), also set in Desk360: in the pasted URL or the header',
 		},
 	];
 }

@@ -43,12 +43,13 @@ export class Desk360Trigger implements INodeType {
 		credentials: [
 			{
 				name: 'desk360WhatsAppWebhookApi',
+				displayName: 'Webhook Secret',
 				required: true,
 				testedBy: 'desk360WhatsAppWebhookTest',
 				displayOptions: { show: { authentication: ['webhookSecret'] } },
 			},
 			// Optional, for the API actions: no display condition, so the editor keeps every parameter in view.
-			{ name: 'desk360Api', required: false },
+			{ name: 'desk360Api', displayName: 'Desk360 API (for API Actions only)', required: false },
 		],
 		webhooks: [
 			{

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 /** The shortest secret the test accepts: shorter ones can be guessed. */
-export const MIN_SECRET_LENGTH = 16;
+export const MIN_SECRET_LENGTH = 12;
 
 /** An HTTP header name (RFC 9110 token characters). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;

@@ -89,11 +89,11 @@ describe('Desk360 WhatsApp Webhook credential › test', () => {
 
 	it('accepts a long secret with a usable name', async () => {
 		expect(await test(secretCredential.desk360WhatsAppWebhookApi)).toEqual({ status: 'OK', message: expect.stringContaining('Set the same secret in Desk360') });
-		expect((await test({ sentIn: 'header', headerName: 'X-Desk360-Token', secret: 'sixteen-chars-ok' })).status).toBe('OK');
+		expect((await test({ sentIn: 'header', headerName: 'X-Desk360-Token', secret: 'twelve-chars' })).status).toBe('OK');
 	});
 
 	it.each([
-		[{ sentIn: 'queryParameter', parameterName: 'secret', secret: 'short' }, 'The secret must be at least 16 characters long'],
+		[{ sentIn: 'queryParameter', parameterName: 'secret', secret: 'short' }, 'The secret must be at least 12 characters long'],
 		[{ sentIn: 'queryParameter', parameterName: 'secret', secret: 'long enough but has spaces' }, 'A secret in the URL must not contain &, #, % or spaces (they would change the pasted URL)'],
 		[{ sentIn: 'queryParameter', parameterName: 'a&b', secret: 'a-long-random-webhook-secret' }, 'The parameter name must be letters, digits and _ . ~ - only'],
 		[{ sentIn: 'header', headerName: 'X Token', secret: 'a-long-random-webhook-secret' }, "The header name must be letters, digits and !#$%&'*+.^_`|~- only"],
