@@ -1,5 +1,6 @@
-import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
 
+import { credentialNotSet } from '../shared/pastedWebhook';
 import { actionProduct } from './enrich';
 import { checkSecretSetting } from './verification';
 
@@ -15,9 +16,7 @@ export async function checkSetup(context: IHookFunctions): Promise<void> {
 	try {
 		await context.getCredentials('desk360Api');
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), 'API Actions need the Desk360 API credential', {
-			description: `Choose or create a Desk360 API credential in the node, or clear API Actions. (${(error as Error).message})`,
-		});
+		throw credentialNotSet(context, 'Desk360 API', 'API Actions need it: choose or create a Desk360 API credential in the node, or clear API Actions.', error);
 	}
 	actionProduct(context);
 }

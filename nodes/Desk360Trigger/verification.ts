@@ -1,5 +1,6 @@
 import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
+import { credentialNotSet } from '../shared/pastedWebhook';
 import { secretMatches } from '../shared/webhookSecret';
 
 const WHATSAPP_WEBHOOK_CREDENTIAL = 'desk360WhatsAppWebhookApi';
@@ -46,9 +47,7 @@ export async function checkSecretSetting(context: IHookFunctions): Promise<void>
 	try {
 		setting = await secretSetting(context);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), 'The Desk360 WhatsApp Webhook credential is not set', {
-			description: `Choose or create the credential with the secret Desk360 sends, or set Authentication to None. (${(error as Error).message})`,
-		});
+		throw credentialNotSet(context, 'Desk360 WhatsApp Webhook', 'Choose or create the credential with the secret Desk360 sends, or set Authentication to None.', error);
 	}
 	if (setting && (setting.secret === '' || setting.name === '')) {
 		throw new NodeOperationError(context.getNode(), `The webhook secret or its ${setting.in === 'header' ? 'header' : 'parameter'} name is empty`, {

@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { clock } from '../shared/clock';
-import { forgetPastedWebhook, pastedWebhookExists, recordPastedWebhook } from '../shared/pastedWebhook';
+import { credentialNotSet, forgetPastedWebhook, pastedWebhookExists, recordPastedWebhook } from '../shared/pastedWebhook';
 import { listEntries } from '../shared/validation';
 import { answerNow } from '../shared/webhookAnswer';
 import { jsonObjectBody } from '../shared/webhookBody';
@@ -30,9 +30,7 @@ async function checkSetup(context: IHookFunctions): Promise<void> {
 	try {
 		apiToken = await apiTokenOf(context);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), 'The Sendbird Desk credential is not set', {
-			description: `Sendbird signs each webhook with the application's API token; choose or create the Sendbird Desk API credential. (${(error as Error).message})`,
-		});
+		throw credentialNotSet(context, 'Sendbird Desk', "Sendbird signs each webhook with the application's API token: choose or create the Sendbird Desk API credential.", error);
 	}
 	if (apiToken === '') {
 		throw new NodeOperationError(context.getNode(), 'The API token of the Sendbird Desk credential is empty', {

@@ -1,4 +1,4 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 /*
  * The webhook lifecycle of a service without a webhook API, whose URL the user
@@ -36,4 +36,11 @@ export async function recordPastedWebhook(context: IHookFunctions, whereToPaste:
 export async function forgetPastedWebhook(context: IHookFunctions): Promise<boolean> {
 	delete context.getWorkflowStaticData('node')[RECORD];
 	return true;
+}
+
+/** The error that fails a publishing when a credential the node needs is not set: what it is, what to do, and n8n's reason. */
+export function credentialNotSet(context: IHookFunctions, credential: string, advice: string, cause: unknown): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The ${credential} credential is not set`, {
+		description: `${advice} (${(cause as Error).message})`,
+	});
 }

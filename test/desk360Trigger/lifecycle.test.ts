@@ -65,7 +65,7 @@ describe('Desk360 WhatsApp Trigger › webhook lifecycle (a URL pasted by hand)'
 			['no Desk360 WhatsApp Webhook credential', setupWith({}, { credentials: {} }), 'The Desk360 WhatsApp Webhook credential is not set'],
 			['an empty secret', setupWith({}, { credentials: { desk360WhatsAppWebhookApi: { ...secretCredential.desk360WhatsAppWebhookApi, secret: '' } } }), 'The webhook secret or its parameter name is empty'],
 			['an empty header name (version 1)', setupWith({ verification: 'header', headerName: ' ', secret: 'x' }, { typeVersion: 1 }), 'The webhook secret or its header name is empty'],
-			['API actions without the Desk360 API credential', setupWith({ apiActions: ['markAsRead'], product: product(12) }), 'API Actions need the Desk360 API credential'],
+			['API actions without the Desk360 API credential', setupWith({ apiActions: ['markAsRead'], product: product(12) }), 'The Desk360 API credential is not set'],
 			['API actions without a product', setupWith({ apiActions: ['downloadMedia'] }, { credentials: { ...secretCredential, ...tokenCredentials } }), 'Product is not set to a Desk360 product ID'],
 		])('%s', async (_case, setup, message) => {
 			const error = await failureOf(runWebhookMethod(desk360Trigger, setup, 'checkExists'));
