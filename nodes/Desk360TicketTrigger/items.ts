@@ -23,7 +23,5 @@ export function desk360TimeZone(context: IPollFunctions): string {
 
 /** One output item: the event, the ticket's fields and their readable values (names, ISO times). */
 export function ticketItem(event: TicketEvent, ticket: ListedTicket, timeZone: string): INodeExecutionData {
-	const json = { event, ...readableTicket(withoutProtoKeys(ticket.data), timeZone) };
-	json.event = event;
-	return { json };
+	return { json: Object.assign({ event }, readableTicket(withoutProtoKeys(ticket.data), timeZone), { event }) };
 }

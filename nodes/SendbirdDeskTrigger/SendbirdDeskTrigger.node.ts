@@ -114,6 +114,6 @@ export class SendbirdDeskTrigger implements INodeType {
 			return { webhookResponse: { message: 'Received again: Sendbird retried a delivery that already started the workflow. No second workflow was started.' } };
 		}
 		deliveries.remember(fingerprint);
-		return { workflowData: [[{ json: eventItemJson(read.payload, clock.now()) }]] };
+		return { workflowData: [[{ json: eventItemJson(read.payload, event, clock.now()) }]] };
 	}
 }

@@ -37,13 +37,12 @@ function isoFieldOf(field: string): string {
 }
 
 /**
- * The item of one delivery: `event` (its name, or null), the delivery's own
- * fields, `receivedAt` (when n8n got it) and each top-level timestamp also as
- * ISO 8601.
+ * The item of one delivery: `event` (its name, or null) first, the delivery's
+ * own fields, each top-level timestamp also as ISO 8601, and `receivedAt`
+ * (when n8n got it).
  */
-export function eventItemJson(payload: IDataObject, receivedAt: number): IDataObject {
-	const json: IDataObject = { event: eventNameOf(payload), ...payload };
-	json.event = eventNameOf(payload);
+export function eventItemJson(payload: IDataObject, event: string | null, receivedAt: number): IDataObject {
+	const json: IDataObject = Object.assign({ event }, payload, { event });
 	for (const [field, value] of Object.entries(payload)) {
 		const iso = TIMESTAMP_FIELD.test(field) ? isoOf(value) : null;
 		if (iso !== null) json[isoFieldOf(field)] = iso;
