@@ -16,7 +16,7 @@ const secretParameters: INodeProperties[] = [
 	{
 		displayName:
 			'This node keeps its webhook secret in the workflow. To keep it encrypted in a credential instead, replace it with a new Desk360 WhatsApp Trigger and choose Authentication → Webhook Secret.',
-		name: 'sentInWorkflowNotice',
+		name: 'workflowSecretNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: version1 },
