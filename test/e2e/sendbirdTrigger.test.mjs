@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startSandbox } from '../../sandbox/server.mjs';
 import { sandboxCredentials } from '../../scripts/examples.mjs';
-import { importCredentials, importWorkflow, installPackedPackage, n8nCli, PACKAGE, startServer } from './harness.mjs';
+import { executionsOf, importCredentials, importWorkflow, installPackedPackage, PACKAGE, publishWorkflow, startServer } from './harness.mjs';
 
 const WORKFLOW_ID = 'e2eSendbirdTrigr';
 const WEBHOOK_ID = '7b1e2f30-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
@@ -26,12 +26,7 @@ async function deliver(options) {
 	return await response.json();
 }
 
-async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie: server.cookie } });
-	const { data } = await response.json();
-	return data.results;
-}
+const executions = async () => await executionsOf(server, WORKFLOW_ID);
 
 /** Waits until at least `count` executions exist, then a second more for any that should not. */
 async function executionsAfter(count) {
@@ -69,8 +64,7 @@ before(async () => {
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	});
-	const published = await n8nCli(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	assert.equal(published.status, 0, published.stdout + published.stderr);
+	await publishWorkflow(userFolder, WORKFLOW_ID);
 	server = await startServer(userFolder);
 });
 

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startSandbox } from '../../sandbox/server.mjs';
 import { sandboxCredentials } from '../../scripts/examples.mjs';
-import { importCredentials, importWorkflow, installPackedPackage, n8nCli, PACKAGE, startServer } from './harness.mjs';
+import { executionsOf, importCredentials, importWorkflow, installPackedPackage, PACKAGE, publishWorkflow, startServer } from './harness.mjs';
 
 const WORKFLOW_ID = 'e2eTicketTrigger';
 const POLL_SECONDS = 10;
@@ -36,12 +36,7 @@ async function listRequests() {
 	return stats.byRoute[LIST_ROUTE] ?? 0;
 }
 
-async function executions() {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie: server.cookie } });
-	const { data } = await response.json();
-	return data.results;
-}
+const executions = async () => await executionsOf(server, WORKFLOW_ID);
 
 async function desk360(path, body) {
 	const response = await fetch(`${sandbox.url}${path}`, { method: 'POST', headers: DESK360, body: JSON.stringify(body) });
@@ -106,8 +101,7 @@ before(async () => {
 		connections: { 'Desk360 Ticket Trigger': { main: [[{ node: 'Capture', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1', timezone: 'UTC' },
 	});
-	const published = await n8nCli(userFolder, ['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	assert.equal(published.status, 0, published.stdout + published.stderr);
+	await publishWorkflow(userFolder, WORKFLOW_ID);
 	server = await startServer(userFolder);
 });
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startSandbox, WEBHOOK_KINDS } from '../../sandbox/server.mjs';
 import { sandboxCredentials, WHATSAPP_WEBHOOK_SECRET } from '../../scripts/examples.mjs';
-import { importCredentials, importWorkflow, installPackedPackage, n8nCli, PACKAGE, startServer } from './harness.mjs';
+import { executionsOf, importCredentials, importWorkflow, installPackedPackage, PACKAGE, publishWorkflow, startServer } from './harness.mjs';
 
 const ALL_EVENTS = ['messageReceived', 'statusUpdate', 'chatbotHistory', 'autoReply'];
 /** Version 2: the secret in the Desk360 WhatsApp Webhook credential. */
@@ -39,12 +39,7 @@ function triggerWorkflow({ workflowId, webhookId }, node) {
 	};
 }
 
-async function executionsOfWorkflow({ workflowId }) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie: server.cookie } });
-	const { data } = await response.json();
-	return data.results;
-}
+const executionsOfWorkflow = async ({ workflowId }) => await executionsOf(server, workflowId);
 
 before(async () => {
 	const { userFolder } = installPackedPackage();
@@ -61,10 +56,7 @@ before(async () => {
 		typeVersion: 1,
 		parameters: { events: ALL_EVENTS, verification: 'queryParameter', secret: SAVED.secret },
 	}));
-	for (const { workflowId } of [CURRENT, SAVED]) {
-		const published = await n8nCli(userFolder, ['publish:workflow', `--id=${workflowId}`]);
-		assert.equal(published.status, 0, published.stdout + published.stderr);
-	}
+	for (const { workflowId } of [CURRENT, SAVED]) await publishWorkflow(userFolder, workflowId);
 	server = await startServer(userFolder);
 });
 

@@ -3,17 +3,14 @@
 // it for the node's authentication selector), can be set, and then asks for the
 // product; the workflow saves it. Keeps a screenshot in test/e2e/artifacts/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 
-import { importWorkflow, installPackedPackage, PACKAGE, startServer } from './harness.mjs';
+import { importWorkflow, installPackedPackage, openEditor, PACKAGE, startServer } from './harness.mjs';
 
 const WORKFLOW_ID = 'e2eWaPanelFlow01';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server;
 let browser;
@@ -52,18 +49,7 @@ before(async () => {
 		settings: { executionOrder: 'v1' },
 	});
 	server = await startServer(userFolder);
-	browser = await puppeteer.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'))}`,
-		],
-	});
-	page = await browser.newPage();
-	await page.setViewport({ width: 1440, height: 900 });
-	const [name] = server.cookie.split('=');
-	await page.setCookie({ name, value: server.cookie.slice(name.length + 1), url: server.base });
+	({ browser, page } = await openEditor(server));
 });
 
 after(async () => {
