@@ -3,6 +3,10 @@ import { Desk360TicketTrigger } from '../../nodes/Desk360TicketTrigger/Desk360Ti
 import { BASE_URL, desk360Api, product, tokenCredentials } from '../desk360/fixtures';
 import type { NodeHarness } from '../helpers/n8n';
 import { activateTrigger, type PollSetup } from '../helpers/poll';
+import type { rateLimitedServer } from '../helpers/rateLimitedServer';
+
+/** An account's rate limit: how it answers one more request (see rateLimitedServer). */
+type RateLimiter = Pick<ReturnType<typeof rateLimitedServer>, 'handle'>;
 
 export const ticketTrigger: NodeHarness = {
 	nodeType: new Desk360TicketTrigger(),
@@ -53,7 +57,8 @@ export class TicketStore {
 
 	private nextId = 1;
 
-	constructor() {
+	/** `limiter`: the account's rate limit (see rateLimitedServer), which every list request counts against. */
+	constructor(private readonly limiter?: RateLimiter) {
 		desk360Api()
 			.persist()
 			.get(LIST_PATH)
@@ -61,9 +66,12 @@ export class TicketStore {
 			.reply((uri) => {
 				const query = Object.fromEntries(new URL(uri, BASE_URL).searchParams);
 				this.requests.push(query);
+				const verdict = this.limiter?.handle({ list: query });
+				if (verdict?.[0] === 429) return verdict;
 				const failure = this.failures.shift();
 				if (failure) return [failure.status, failure.body, failure.headers ?? {}];
-				return this.page(query);
+				const [status, body, headers] = this.page(query);
+				return [status, body, { ...headers, ...verdict?.[2] }];
 			});
 	}
 
