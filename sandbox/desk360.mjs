@@ -85,6 +85,33 @@ function ticketsChanged(ctx) {
 	ctx.data.desk360.ticketLists.clear();
 }
 
+/** Ticket fields an agent changes in the Desk360 panel, with their rules. */
+const PANEL_FIELDS = {
+	status: [rules.integer, rules.in([1, 2])],
+	priority: [rules.integer, rules.in([0, 1, 2, 3])],
+	agent_id: [rules.integer],
+	reason_id: [rules.integer],
+	type_id: [rules.integer],
+	subject: [rules.string],
+	platform: [rules.string],
+};
+
+/**
+ * A change an agent makes in the Desk360 panel, which the API cannot make
+ * (priority, agent, type, ...): sets the fields and moves updated_at, as
+ * Desk360 does on every change. For POST /__sandbox/tickets/:ticketId.
+ */
+export function changeTicketInPanel(data, ticketId, fields) {
+	const ticket = find(data.desk360.tickets, ticketId, 'Ticket');
+	const unknown = Object.keys(fields).filter((key) => !(key in PANEL_FIELDS));
+	if (unknown.length) throw new ApiError(422, 'failed_validation', `Unknown ticket fields: ${unknown.join(', ')}.`);
+	validate(fields, PANEL_FIELDS);
+	for (const [key, value] of Object.entries(fields)) ticket[key] = PANEL_FIELDS[key][0] === rules.integer ? Number(value) : value;
+	ticket.updated_at = now();
+	ticketsChanged({ data });
+	return ticketSummary(ticket);
+}
+
 function agentExists(ctx) {
 	return (value) => ctx.data.desk360.agents.some((agent) => agent.id === Number(value));
 }

@@ -12,13 +12,13 @@ import { parseArgs } from 'node:util';
 
 import { BodyError, fileSummary, readBody } from './body.mjs';
 import { createAuthState, expireTokens } from './desk360Auth.mjs';
-import { desk360Api } from './desk360.mjs';
+import { changeTicketInPanel, desk360Api } from './desk360.mjs';
 import { fileAnswer, seedMedia } from './media.mjs';
 import { createRateLimiter, parseRateLimit } from './rateLimit.mjs';
 import { ApiError, Router } from './router.mjs';
 import { SANDBOX_CREDENTIALS, seedData } from './seed.mjs';
 import { sendbirdApi } from './sendbird.mjs';
-import { postWebhook, WEBHOOK_KINDS } from './webhooks.mjs';
+import { postSendbirdWebhook, postWebhook, SENDBIRD_SIGNATURES, WEBHOOK_KINDS } from './webhooks.mjs';
 
 export { SANDBOX_CREDENTIALS } from './seed.mjs';
 export { WEBHOOK_KINDS } from './webhooks.mjs';
@@ -179,6 +179,28 @@ function controlApi(state, info) {
 				throw controlError(502, `could not post to ${body.url}: ${error.cause?.message ?? error.message}`);
 			}
 		})
+		.add('POST', '/sendbird-webhook', async ({ body }) => {
+			if (typeof body.url !== 'string' || !/^https?:\/\//.test(body.url)) throw controlError(400, 'url must be an http(s) URL');
+			const { signature = 'valid', times = 1, ticketId } = body;
+			if (!SENDBIRD_SIGNATURES.includes(signature)) throw controlError(400, `signature must be one of ${SENDBIRD_SIGNATURES.join(', ')}`);
+			if (!Number.isInteger(times) || times < 1 || times > 3) throw controlError(400, 'times must be 1, 2 or 3 (Sendbird tries a delivery up to 3 times)');
+			const { tickets } = state.data.sendbird;
+			const ticket = ticketId === undefined ? tickets[0] : tickets.find((each) => each.id === Number(ticketId));
+			if (!ticket) throw controlError(404, `no Sendbird ticket ${ticketId}`);
+			try {
+				const result = await postSendbirdWebhook(body, { ticket, apiToken: SANDBOX_CREDENTIALS.sendbird.apiToken });
+				return json(result, result.status);
+			} catch (error) {
+				throw controlError(502, `could not post to ${body.url}: ${error.cause?.message ?? error.message}`);
+			}
+		})
+		.add('POST', '/tickets/:ticketId', ({ body, params }) => {
+			try {
+				return json(changeTicketInPanel(state.data, params.ticketId, body));
+			} catch (error) {
+				throw controlError(error.status ?? 400, error.message);
+			}
+		})
 		.add('GET', '/files/:mediaId/:name', ({ params }) => {
 			const file = state.data.media.get(params.mediaId);
 			if (!file) throw controlError(404, 'no such file');
@@ -270,7 +292,7 @@ function describe(sandbox) {
 		`  Application   ${sendbird.applicationId}`,
 		`  API token     ${sendbird.apiToken}`,
 		`Rate limit      ${limit ? `${limit.limit} requests per ${limit.windowMs} ms` : 'off'}`,
-		`Control         GET ${sandbox.url}/__sandbox/stats, POST /__sandbox/reset, /config, /webhook, /expire-tokens`,
+		`Control         GET ${sandbox.url}/__sandbox/stats, POST /__sandbox/reset, /config, /webhook, /sendbird-webhook, /tickets/:id, /expire-tokens`,
 		'',
 		'Press Ctrl-C to stop.',
 		'',

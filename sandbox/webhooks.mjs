@@ -1,6 +1,8 @@
-// Desk360's WhatsApp webhooks, as the document's examples show them, with
-// fresh ids and timestamps, posted to a URL (POST /__sandbox/webhook).
-import { randomBytes } from 'node:crypto';
+// Webhooks posted to a URL: Desk360's WhatsApp webhooks, as the document's
+// examples show them, with fresh ids and timestamps (POST /__sandbox/webhook),
+// and Sendbird Desk webhooks signed as Sendbird signs them (POST
+// /__sandbox/sendbird-webhook).
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
 import { EXAMPLE_PDF, pngImage, storeMedia } from './media.mjs';
 
@@ -77,25 +79,66 @@ export function webhookBody(kind, context) {
 	throw new Error(`kind must be one of ${WEBHOOK_KINDS.join(', ')}`);
 }
 
+/** Posts `text` as JSON to `url`: the target's status, its body (parsed when JSON) and how long it took to answer. */
+async function postJson(url, text, headers, userAgent) {
+	const started = performance.now();
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'User-Agent': userAgent, ...headers },
+		body: text,
+	});
+	const answer = await response.text();
+	const elapsedMs = Math.round(performance.now() - started);
+	let body = answer;
+	try {
+		body = JSON.parse(answer);
+	} catch {
+		// Not JSON: the text as it is.
+	}
+	return { status: response.status, body, elapsedMs };
+}
+
 /**
- * Posts a webhook to `url` (with `query` added to it and `headers` sent along):
- * `{ status, body, sent }`, the target's answer and what was posted.
+ * Posts a WhatsApp webhook to `url` (with `query` added to it and `headers` sent along):
+ * `{ status, body, elapsedMs, sent }`, the target's answer and what was posted.
  */
 export async function postWebhook({ url, kind, headers = {}, query = {}, status }, context) {
 	const target = new URL(url);
 	for (const [key, value] of Object.entries(query)) target.searchParams.append(key, String(value));
 	const sent = webhookBody(kind, { ...context, status });
-	const response = await fetch(target, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'User-Agent': 'Desk360-Sandbox-Webhook', ...headers },
-		body: JSON.stringify(sent),
-	});
-	const text = await response.text();
-	let body = text;
-	try {
-		body = JSON.parse(text);
-	} catch {
-		// Not JSON: the text as it is.
-	}
-	return { status: response.status, body, sent };
+	return { ...(await postJson(target, JSON.stringify(sent), headers, 'Desk360-Sandbox-Webhook')), sent };
+}
+
+export const SENDBIRD_SIGNATURES = ['valid', 'wrong', 'none'];
+
+/**
+ * A Sendbird Desk webhook body. The part of Sendbird's documentation that
+ * could be read shows no payload, so this shape is the sandbox's own: the
+ * event name, when it happened (epoch ms), a delivery id that makes each
+ * delivery unique, and the ticket as the Desk API shows it.
+ */
+export function sendbirdWebhookBody(event, ticket) {
+	return { event, occurredAt: Date.now(), deliveryId: randomUUID(), ticket };
+}
+
+/** Sendbird's x-hub-signature: sha1= and the HMAC-SHA1 of the raw body, keyed with the API token. */
+export function sendbirdSignature(text, apiToken) {
+	return `sha1=${createHmac('sha1', apiToken).update(text).digest('hex')}`;
+}
+
+/**
+ * Posts one Sendbird Desk webhook about `ticket` to `url`, `times` times with
+ * the same bytes (as Sendbird sends a delivery again when the answer is late),
+ * signed with `apiToken` (`signature: 'valid'`), with another key ('wrong')
+ * or not at all ('none'): `{ status, body, elapsedMs, answers, sent }`.
+ */
+export async function postSendbirdWebhook({ url, event = 'ticket.created', signature = 'valid', times = 1 }, { ticket, apiToken }) {
+	const sent = sendbirdWebhookBody(event, ticket);
+	const text = JSON.stringify(sent);
+	const headers = {};
+	if (signature === 'valid') headers['x-hub-signature'] = sendbirdSignature(text, apiToken);
+	if (signature === 'wrong') headers['x-hub-signature'] = sendbirdSignature(text, `not-${apiToken}`);
+	const answers = [];
+	for (let attempt = 0; attempt < times; attempt++) answers.push(await postJson(url, text, headers, 'Sendbird-Desk-Sandbox-Webhook'));
+	return { ...answers[0], answers, sent };
 }

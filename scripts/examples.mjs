@@ -6,6 +6,10 @@ const PACKAGE = 'n8n-nodes-helpdesk';
 const DESK360 = { id: 'sandboxDesk360Tk', name: 'Desk360 sandbox (API token)' };
 const DESK360_LOGIN = { id: 'sandboxDesk360Lg', name: 'Desk360 sandbox (email and password)' };
 const SENDBIRD = { id: 'sandboxSendbird1', name: 'Sendbird Desk sandbox' };
+const WHATSAPP_WEBHOOK = { id: 'sandboxWaWebhook', name: 'Desk360 WhatsApp webhook (sandbox secret)' };
+
+/** The secret of the example WhatsApp trigger: Desk360 would send it as ?secret=… in the pasted URL. */
+export const WHATSAPP_WEBHOOK_SECRET = 'sandbox-secret';
 
 export function sandboxCredentials(sandboxUrl) {
 	const { desk360, sendbird } = SANDBOX_CREDENTIALS;
@@ -13,6 +17,11 @@ export function sandboxCredentials(sandboxUrl) {
 		{ ...DESK360, type: 'desk360Api', data: { authMode: 'apiToken', apiToken: desk360.apiToken, baseUrl: sandboxUrl, sessionToken: '' } },
 		{ ...DESK360_LOGIN, type: 'desk360Api', data: { authMode: 'login', email: desk360.email, password: desk360.password, baseUrl: sandboxUrl, sessionToken: '' } },
 		{ ...SENDBIRD, type: 'sendbirdDeskApi', data: { applicationId: sendbird.applicationId, apiToken: sendbird.apiToken, baseUrl: `${sandboxUrl}${sendbird.basePath}` } },
+		{
+			...WHATSAPP_WEBHOOK,
+			type: 'desk360WhatsAppWebhookApi',
+			data: { sentIn: 'queryParameter', parameterName: 'secret', headerName: 'X-Webhook-Secret', secret: WHATSAPP_WEBHOOK_SECRET },
+		},
 	];
 }
 
@@ -69,12 +78,31 @@ export function exampleWorkflows(sandboxData) {
 			start,
 			{ name: 'Ticket notes', type: `${PACKAGE}.sendbirdDesk`, parameters: { resource: 'ticketNote', operation: 'getAll', returnAll: true }, credentials: { sendbirdDeskApi: SENDBIRD } },
 		]),
-		workflow('exampleTrigger01', 'Desk360 Trigger: WhatsApp messages (publish it, then post a sandbox webhook)', [
+		workflow('exampleTrigger01', 'Desk360 WhatsApp Trigger: WhatsApp messages (publish it, then post a sandbox webhook)', [
 			{
-				name: 'Desk360 Trigger',
+				name: 'Desk360 WhatsApp Trigger',
 				type: `${PACKAGE}.desk360Trigger`,
+				typeVersion: 2,
 				webhookId: 'a6f1c2d3-0b4e-4f5a-8c7d-000000000001',
-				parameters: { events: ['messageReceived'], verification: 'queryParameter', secret: 'sandbox-secret' },
+				parameters: { authentication: 'webhookSecret', events: ['messageReceived'] },
+				credentials: { desk360WhatsAppWebhookApi: WHATSAPP_WEBHOOK },
+			},
+		]),
+		workflow('exampleTicketTr1', 'Desk360 Ticket Trigger: new and updated tickets of the Shop App (publish it, then change a ticket)', [
+			{
+				name: 'Desk360 Ticket Trigger',
+				type: `${PACKAGE}.desk360TicketTrigger`,
+				parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, product, events: ['newTicket', 'updatedTicket'] },
+				credentials: { desk360Api: DESK360 },
+			},
+		]),
+		workflow('exampleSendbirdT', 'Sendbird Desk Trigger: ticket events (publish it, then post a signed sandbox webhook)', [
+			{
+				name: 'Sendbird Desk Trigger',
+				type: `${PACKAGE}.sendbirdDeskTrigger`,
+				webhookId: 'a6f1c2d3-0b4e-4f5a-8c7d-000000000002',
+				parameters: { events: '' },
+				credentials: { sendbirdDeskApi: SENDBIRD },
 			},
 		]),
 	];

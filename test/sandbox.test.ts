@@ -4,7 +4,7 @@
  * multipart writes, Sendbird pages and webhook posting.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
-import { createHash } from 'crypto';
+import { createHash, createHmac } from 'crypto';
 import { createServer, type IncomingMessage, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
@@ -47,6 +47,11 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 	call(path, { method: 'POST', headers: { ...JSON_TYPE, ...headers }, body: JSON.stringify(body) });
 
 const stats = async () => (await call('/__sandbox/stats')).body;
+
+/** Desk360's timestamp for now (UTC), as the sandbox writes it. */
+function deskNow(): string {
+	return new Date().toISOString().slice(0, 19).replace('T', ' ');
+}
 
 function nextLink(headers: Headers): string | undefined {
 	return /<([^>]+)>;\s*rel=next/.exec(headers.get('link') ?? '')?.[1];
@@ -173,6 +178,38 @@ describe('sandbox › Desk360 lists', () => {
 		expect(seen.every((ticket) => ticket.priority === 1)).toBe(true);
 		const times = seen.map((ticket) => ticket.updated_at);
 		expect(times).toEqual([...times].sort());
+	});
+
+	it('moves a ticket’s updated_at on every change, so it leads the list (newest update first)', async () => {
+		const firstPage = async () => (await call('/v1/products/11/tickets', { headers: DESK360 })).body as Array<Record<string, any>>;
+		/** The ticket, which must be among those of the newest second (timestamps have whole seconds). */
+		const newestWith = async (id: number) => {
+			const page = await firstPage();
+			const ticket = page.find((each) => each.id === id);
+			expect(ticket?.updated_at).toBe(page[0].updated_at);
+			return ticket;
+		};
+		const [before] = await firstPage();
+		expect(before.updated_at < deskNow()).toBe(true);
+
+		const created = await post('/v1/products/11/tickets', { name: 'Jane', email: 'jane@example.com', reason_id: 1, description: 'Hi', status: 2 }, DESK360);
+		expect(created.body.updated_at).toBe(created.body.created_at);
+		expect((await firstPage())[0].id).toBe(created.body.id);
+
+		await post(`/v1/products/11/tickets/${before.id}/reply`, { message: 'On it' }, DESK360);
+		expect(await newestWith(before.id)).toMatchObject({ last_message: 'On it' });
+
+		const older = (await call('/v1/products/11/tickets?order=asc', { headers: DESK360 })).body[0];
+		const changed = await post(`/__sandbox/tickets/${older.id}`, { priority: 3, agent_id: 0 });
+		expect(changed.status).toBe(200);
+		expect(await newestWith(older.id)).toMatchObject({ priority: 3, agent_id: 0, updated_at: changed.body.updated_at });
+		expect(changed.body.updated_at >= created.body.updated_at).toBe(true);
+	});
+
+	it('refuses panel changes of unknown tickets or fields', async () => {
+		expect((await post('/__sandbox/tickets/99999', { priority: 1 })).status).toBe(404);
+		expect(await post('/__sandbox/tickets/1', { name: 'x' })).toMatchObject({ status: 422, body: { error: 'Unknown ticket fields: name.' } });
+		expect((await post('/__sandbox/tickets/1', { priority: 9 })).status).toBe(422);
 	});
 
 	it('answers WhatsApp templates as a Laravel page object', async () => {
@@ -334,14 +371,14 @@ describe('sandbox › Sendbird Desk', () => {
 
 describe('sandbox › webhooks', () => {
 	let target: Server;
-	let received: Array<{ url: string; headers: IncomingMessage['headers']; body: any }>;
+	let received: Array<{ url: string; headers: IncomingMessage['headers']; body: any; text: string }>;
 
 	beforeAll(async () => {
 		received = [];
 		target = createServer(async (request, response) => {
 			let text = '';
 			for await (const chunk of request) text += chunk;
-			received.push({ url: request.url!, headers: request.headers, body: JSON.parse(text) });
+			received.push({ url: request.url!, headers: request.headers, body: JSON.parse(text), text });
 			response.writeHead(202, { 'Content-Type': 'application/json' });
 			response.end(JSON.stringify({ message: 'Workflow was started' }));
 		});
@@ -350,6 +387,42 @@ describe('sandbox › webhooks', () => {
 
 	afterAll(async () => {
 		await new Promise((resolve) => target.close(resolve));
+	});
+
+	beforeEach(() => {
+		received.length = 0;
+	});
+
+	const hmac = (text: string, key: string) => `sha1=${createHmac('sha1', key).update(text).digest('hex')}`;
+
+	it('posts a Sendbird Desk webhook signed as Sendbird signs it, with the same bytes on each retry', async () => {
+		const { port } = target.address() as AddressInfo;
+		const answer = await post('/__sandbox/sendbird-webhook', { url: `http://127.0.0.1:${port}/hook`, event: 'ticket.closed', ticketId: 12502, times: 3 });
+
+		expect(answer.status).toBe(202);
+		expect(answer.body).toMatchObject({ status: 202, body: { message: 'Workflow was started' }, elapsedMs: expect.any(Number) });
+		expect(answer.body.answers).toHaveLength(3);
+		expect(received).toHaveLength(3);
+		expect(new Set(received.map((request) => request.text)).size).toBe(1);
+		const [first] = received;
+		expect(first.headers['x-hub-signature']).toBe(hmac(first.text, 'sandbox-sendbird-token'));
+		expect(first.headers['content-type']).toBe('application/json');
+		expect(first.body).toEqual(answer.body.sent);
+		expect(first.body).toMatchObject({ event: 'ticket.closed', occurredAt: expect.any(Number), deliveryId: expect.any(String), ticket: { id: 12502 } });
+	});
+
+	it('posts Sendbird Desk webhooks with a wrong signature or none', async () => {
+		const { port } = target.address() as AddressInfo;
+		const url = `http://127.0.0.1:${port}/hook`;
+
+		await post('/__sandbox/sendbird-webhook', { url, signature: 'wrong' });
+		await post('/__sandbox/sendbird-webhook', { url, signature: 'none' });
+
+		expect(received[0].headers['x-hub-signature']).toMatch(/^sha1=[0-9a-f]{40}$/);
+		expect(received[0].headers['x-hub-signature']).not.toBe(hmac(received[0].text, 'sandbox-sendbird-token'));
+		expect(received[1].headers['x-hub-signature']).toBeUndefined();
+		expect((await post('/__sandbox/sendbird-webhook', { url, signature: 'maybe' })).status).toBe(400);
+		expect((await post('/__sandbox/sendbird-webhook', { url, times: 4 })).status).toBe(400);
 	});
 
 	it('posts a WhatsApp event to the URL and answers with the target’s status and body', async () => {

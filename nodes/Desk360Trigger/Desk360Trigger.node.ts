@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -7,28 +8,49 @@ import {
 } from 'n8n-workflow';
 
 import { searchProducts } from '../Desk360/methods/listSearch';
-import { credentials, properties } from './description';
+import { forgetPastedWebhook, pastedWebhookExists, recordPastedWebhook } from '../shared/pastedWebhook';
+import { answerNow } from '../shared/webhookAnswer';
+import { desk360WhatsAppWebhookTest } from './credentialTest';
+import { properties } from './description';
 import { runApiActions } from './enrich';
 import { isSelected, readFilters } from './filters';
 import { eventItem } from './items';
 import { readWebhook } from './parse';
-import { answerNow } from './respond';
-import { isVerified } from './verify';
+import { checkSetup } from './setup';
+import { isVerified } from './verification';
 
-// eslint-disable-next-line @n8n/community-nodes/webhook-lifecycle-complete -- Desk360 has no API to register a webhook: the user pastes the URL in the Desk360 panel (see the notice), so there is nothing to create, check or delete.
+/**
+ * The most events one delivery may start the workflow with (messages, status
+ * updates, chatbot turns, auto replies together); a bigger body is answered
+ * 413 and starts nothing.
+ */
+export const MAX_EVENTS_PER_DELIVERY = 100;
+
 export class Desk360Trigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Desk360 Trigger',
+		displayName: 'Desk360 WhatsApp Trigger',
+		// The name of version 1, kept so that saved workflows find the node.
 		name: 'desk360Trigger',
 		icon: { light: 'file:../../icons/desk360.svg', dark: 'file:../../icons/desk360.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when Desk360 posts a WhatsApp webhook',
-		defaults: { name: 'Desk360 Trigger' },
+		defaults: { name: 'Desk360 WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials,
+		credentials: [
+			{
+				name: 'desk360WhatsAppWebhookApi',
+				displayName: 'Webhook Secret',
+				required: true,
+				testedBy: 'desk360WhatsAppWebhookTest',
+				displayOptions: { show: { authentication: ['webhookSecret'] } },
+			},
+			// Optional, for the API actions: no display condition, so the editor keeps every parameter in view.
+			{ name: 'desk360Api', displayName: 'Desk360 API (for API Actions only)', required: false },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -43,10 +65,27 @@ export class Desk360Trigger implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchProducts } };
+	methods = {
+		listSearch: { searchProducts },
+		credentialTest: { desk360WhatsAppWebhookTest },
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await pastedWebhookExists(this, checkSetup);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await recordPastedWebhook(this, 'Desk360 (WhatsApp Accounts → Public API → webhook URL)');
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await forgetPastedWebhook(this);
+			},
+		},
+	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (!isVerified(this)) {
+		if (!(await isVerified(this))) {
 			return answerNow(this, 401, {
 				message: 'Unauthorized: the webhook secret is missing or wrong. No workflow was started.',
 			});
@@ -57,6 +96,11 @@ export class Desk360Trigger implements INodeType {
 				message: `Not a Desk360 WhatsApp webhook: ${read.problem}. No workflow was started.`,
 			});
 		}
+		if (read.events.length > MAX_EVENTS_PER_DELIVERY) {
+			return answerNow(this, 413, {
+				message: `Too many events in one delivery: ${read.events.length}, at most ${MAX_EVENTS_PER_DELIVERY}. No workflow was started.`,
+			});
+		}
 
 		const filters = readFilters(this);
 		const selected = read.events.filter((event) => isSelected(event, filters));
@@ -64,7 +108,7 @@ export class Desk360Trigger implements INodeType {
 			// n8n answers 200 with this body and starts nothing.
 			return {
 				webhookResponse: {
-					message: 'Received. No event in it is selected in the Desk360 Trigger: no workflow was started.',
+					message: 'Received. No event in it is selected in the Desk360 WhatsApp Trigger: no workflow was started.',
 				},
 			};
 		}

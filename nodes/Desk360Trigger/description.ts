@@ -1,22 +1,100 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { productLocator } from '../Desk360/shared/descriptions';
 
-/** The two options that call the Desk360 API, and so need the credential and the product. */
+/** The two options that call the Desk360 API, and so need the Desk360 credential and the product. */
 const withApiActions = { show: { apiActions: ['downloadMedia', 'markAsRead'] } };
 
-export const credentials: INodeCredentialDescription[] = [
-	{ name: 'desk360Api', required: true, displayOptions: withApiActions },
+const version1 = { '@version': [1] };
+
+/**
+ * Version 1 kept the webhook secret in node parameters (so in the workflow);
+ * version 2 keeps it in the Desk360 WhatsApp Webhook credential. Version 1's
+ * parameters stay, shown only on version 1 nodes, so saved workflows keep working.
+ */
+const secretParameters: INodeProperties[] = [
+	{
+		displayName:
+			'This node keeps its webhook secret in the workflow. To keep it encrypted in a credential instead, replace it with a new Desk360 WhatsApp Trigger and choose Authentication → Webhook Secret.',
+		name: 'workflowSecretNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: version1 },
+	},
+	{
+		displayName: 'Verification',
+		name: 'verification',
+		type: 'options',
+		default: 'queryParameter',
+		description:
+			'Desk360 signs nothing, so a secret in the URL or a header tells its calls from anyone else’s. A request without the right secret is answered 401 and starts nothing.',
+		displayOptions: { show: version1 },
+		options: [
+			{ name: 'Header', value: 'header', description: 'The secret comes in an HTTP header' },
+			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+			{
+				name: 'Query Parameter',
+				value: 'queryParameter',
+				description: 'The secret is part of the URL pasted in Desk360 (recommended)',
+			},
+		],
+	},
+	{
+		displayName: 'Parameter Name',
+		name: 'queryParameterName',
+		type: 'string',
+		required: true,
+		default: 'secret',
+		description: 'The query parameter that carries the secret: …/webhook?secret=YOUR-SECRET',
+		displayOptions: { show: { ...version1, verification: ['queryParameter'] } },
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		required: true,
+		default: 'X-Webhook-Secret',
+		description: 'The HTTP header that carries the secret',
+		displayOptions: { show: { ...version1, verification: ['header'] } },
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		description: 'A long random value, also set in Desk360 (in the URL or the header)',
+		displayOptions: { show: { ...version1, verification: ['header', 'queryParameter'] } },
+	},
 ];
 
 export const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Desk360 has no API to register webhooks. Copy the Production URL above (the Test URL while listening for a test event) and paste it in the Desk360 panel: WhatsApp Accounts → Public API (next to your WhatsApp account) → webhook URL. With Verification set to Query Parameter, append ?secret=YOUR-SECRET (your parameter name and secret) to the URL you paste.',
+			'Desk360 has no API to register webhooks. Copy the Production URL above (the Test URL while listening for a test event) and paste it in the Desk360 panel: WhatsApp Accounts → Public API (next to your WhatsApp account) → webhook URL. With the secret in a query parameter, append ?secret=YOUR-SECRET (your parameter name and secret) to the URL you paste.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
 	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		default: 'webhookSecret',
+		description:
+			'How the trigger tells Desk360’s calls from anyone else’s. Desk360 signs nothing: it sends a secret you set (in the pasted URL or a header). A request without the right secret is answered 401 and starts nothing.',
+		displayOptions: { show: { '@version': [2] } },
+		options: [
+			{
+				name: 'Webhook Secret',
+				value: 'webhookSecret',
+				description: 'The secret, its place and name are kept in a Desk360 WhatsApp Webhook credential (recommended)',
+			},
+			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+		],
+	},
+	...secretParameters,
 	{
 		displayName: 'Events',
 		name: 'events',
@@ -81,57 +159,12 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Verification',
-		name: 'verification',
-		type: 'options',
-		default: 'queryParameter',
-		description:
-			'Desk360 signs nothing, so a secret in the URL or a header tells its calls from anyone else’s. A request without the right secret is answered 401 and starts nothing.',
-		options: [
-			{ name: 'Header', value: 'header', description: 'The secret comes in an HTTP header' },
-			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
-			{
-				name: 'Query Parameter',
-				value: 'queryParameter',
-				description: 'The secret is part of the URL pasted in Desk360 (recommended)',
-			},
-		],
-	},
-	{
-		displayName: 'Parameter Name',
-		name: 'queryParameterName',
-		type: 'string',
-		required: true,
-		default: 'secret',
-		description: 'The query parameter that carries the secret: …/webhook?secret=YOUR-SECRET',
-		displayOptions: { show: { verification: ['queryParameter'] } },
-	},
-	{
-		displayName: 'Header Name',
-		name: 'headerName',
-		type: 'string',
-		required: true,
-		default: 'X-Webhook-Secret',
-		description: 'The HTTP header that carries the secret',
-		displayOptions: { show: { verification: ['header'] } },
-	},
-	{
-		displayName: 'Secret',
-		name: 'secret',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description: 'A long random value, also set in Desk360 (in the URL or the header)',
-		displayOptions: { show: { verification: ['header', 'queryParameter'] } },
-	},
-	{
 		displayName: 'API Actions',
 		name: 'apiActions',
 		type: 'multiOptions',
 		default: [],
 		description:
-			'Calls to the Desk360 API for each received message. They need the credential and the product. Desk360 gets its answer first, so a slow or failed call never holds it up; a failure is put in the item.',
+			'Calls to the Desk360 API for each received message. They need the Desk360 API credential and the product. Desk360 gets its answer first, so a slow or failed call never holds it up; a failure is put in the item.',
 		options: [
 			{
 				name: 'Download Media',

@@ -1,14 +1,16 @@
 import {
 	NodeOperationError,
 	type IDataObject,
+	type IHookFunctions,
 	type INodeExecutionData,
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { downloadWhatsAppMedia, markWhatsAppMessagesRead } from '../Desk360/shared/whatsapp';
 import { positiveInteger } from '../shared/validation';
+import { isObject } from '../shared/webhookBody';
 import { mediaOf } from './filters';
-import { isObject, type WebhookEvent } from './parse';
+import type { WebhookEvent } from './parse';
 
 interface ReceivedMessage {
 	message: IDataObject;
@@ -21,7 +23,8 @@ function failure(error: unknown): IDataObject {
 	return description ? { message, description } : { message };
 }
 
-function productId(context: IWebhookFunctions): string {
+/** The product of the API actions, as its ID; an error says it is missing. */
+export function actionProduct(context: IWebhookFunctions | IHookFunctions): string {
 	const value = context.getNodeParameter('product', '', { extractValue: true });
 	if (positiveInteger(value) === undefined) {
 		throw new NodeOperationError(context.getNode(), 'Product is not set to a Desk360 product ID', {
@@ -47,7 +50,7 @@ async function downloadMedia(context: IWebhookFunctions, messages: ReceivedMessa
 		if (!media) continue;
 		const mediaId = String(media.media_id);
 		try {
-			const file = await downloadWhatsAppMedia(context, productId(context), mediaId);
+			const file = await downloadWhatsAppMedia(context, actionProduct(context), mediaId);
 			// The webhook states the media's type; the download's Content-Type may be generic.
 			const mimeType = typeof media.mime_type === 'string' ? media.mime_type : file.mimeType;
 			const fileName = file.fileName ?? attachmentName(message) ?? mediaId;
@@ -65,7 +68,7 @@ async function downloadMedia(context: IWebhookFunctions, messages: ReceivedMessa
 async function markAsRead(context: IWebhookFunctions, messages: ReceivedMessage[]): Promise<void> {
 	try {
 		const ids = messages.map(({ message }) => String(message.id));
-		await markWhatsAppMessagesRead(context, productId(context), ids);
+		await markWhatsAppMessagesRead(context, actionProduct(context), ids);
 		for (const { item } of messages) item.json.markedAsRead = true;
 	} catch (error) {
 		for (const { item } of messages) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { isObject, type WebhookEvent } from './parse';
+import { isObject } from '../shared/webhookBody';
+import type { WebhookEvent } from './parse';
 
 export type MessageCategory = 'text' | 'location' | 'contacts' | 'media' | 'button' | 'other';
 

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject, jsonObjectBody, typeName } from '../shared/webhookBody';
+
 /** The kinds of WhatsApp webhook Desk360 posts, named as in the node's Events option. */
 export type EventKind = 'messageReceived' | 'statusUpdate' | 'chatbotHistory' | 'autoReply';
 
@@ -37,40 +39,6 @@ const TYPED_FIELDS: Record<string, string[]> = {
 	type: ['string'],
 	status: ['string'],
 };
-
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function typeName(value: unknown): string {
-	if (value === null) return 'null';
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-/** The value of a JSON text; undefined when it is not JSON. */
-function jsonOf(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * The webhook body as a JSON object. n8n has parsed a JSON body already; any
- * other body (text/plain, no content type) is parsed from the raw bytes.
- */
-function payloadOf(body: unknown, rawBody: unknown): IDataObject {
-	if (isObject(body) && Object.keys(body).length > 0) return body;
-	const raw = Buffer.isBuffer(rawBody) ? rawBody.toString('utf8') : '';
-	const text = raw || (typeof body === 'string' ? body : '');
-	if (text.trim() === '') throw new PayloadError('the body is empty');
-	const parsed = jsonOf(text);
-	if (parsed === undefined) throw new PayloadError('the body is not JSON');
-	if (!isObject(parsed)) throw new PayloadError(`the body is ${typeName(parsed)}, not a JSON object`);
-	return parsed;
-}
 
 function checkEvent(rule: KindRule, value: unknown, where: string): IDataObject {
 	if (!isObject(value)) throw new PayloadError(`${where} is ${typeName(value)}, not an object`);
@@ -121,11 +89,12 @@ export interface ReadWebhook {
  * webhook (`problem`). `body` is what n8n parsed, `rawBody` the bytes received.
  */
 export function readWebhook(body: unknown, rawBody: unknown): ReadWebhook | { problem: string } {
+	const read = jsonObjectBody(body, rawBody);
+	if ('problem' in read) return read;
 	try {
-		const payload = payloadOf(body, rawBody);
-		return { payload, events: eventsOf(payload) };
+		return { payload: read.payload, events: eventsOf(read.payload) };
 	} catch (error) {
-		// The parsing above throws only PayloadErrors, each naming what is wrong.
+		// eventsOf throws only PayloadErrors, each naming what is wrong.
 		return { problem: (error as PayloadError).message };
 	}
 }

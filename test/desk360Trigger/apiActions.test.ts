@@ -42,7 +42,7 @@ function bytesOf(binary: IBinaryData | undefined): Buffer {
 	return Buffer.from(binary!.data, 'base64');
 }
 
-describe('Desk360 Trigger › API actions', () => {
+describe('Desk360 WhatsApp Trigger › API actions', () => {
 	describe('Download Media', () => {
 		it('attaches the file of a media message as binary data, fetched with the credential', async () => {
 			const requests = recordRequests(
@@ -106,6 +106,7 @@ describe('Desk360 Trigger › API actions', () => {
 			call = startWebhook(desk360Trigger, {
 				parameters: parametersWith(withActions(['downloadMedia'])),
 				credentials: tokenCredentials,
+				typeVersion: 2,
 			}, { body: imageMessage });
 			const answer = await call.answer;
 			order.push(`answered ${answer.status}`);
@@ -250,18 +251,31 @@ describe('Desk360 Trigger › API actions', () => {
 		expect(run.items).toHaveLength(1);
 	});
 
-	it('asks for the credential and the product only when an API action is chosen', () => {
+	it('says which credential is missing when API actions are chosen without the Desk360 API credential', async () => {
+		const run = await post(imageMessage, withActions(['downloadMedia', 'markAsRead']));
+
+		expect(run.status).toBe(200);
+		expect(run.items[0].json).toMatchObject({
+			mediaError: { message: expect.stringContaining('desk360Api') },
+			markedAsRead: false,
+			markAsReadError: { message: expect.stringContaining('desk360Api') },
+		});
+	});
+
+	it('shows API Actions, the Desk360 API credential and, once an action is chosen, the product (n8n’s display rules)', () => {
 		const { description } = desk360Trigger.nodeType;
-		const shown = (apiActions: string[]) => {
-			const parameters = NodeHelpers.getNodeParameters(description.properties, { apiActions }, true, false, null, description) as INodeParameters;
-			return {
-				credential: NodeHelpers.displayParameter(parameters, description.credentials![0], null, description),
-				product: 'product' in parameters,
-			};
+		const shown = (values: INodeParameters) => {
+			const parameters = NodeHelpers.getNodeParameters(description.properties, values, true, false, { typeVersion: 2 } as never, description) as INodeParameters;
+			const credentials = description.credentials!.filter((credential) =>
+				NodeHelpers.displayParameter(parameters, credential, { typeVersion: 2 } as never, description),
+			);
+			return { credentials: credentials.map((credential) => credential.name), apiActions: 'apiActions' in parameters, product: 'product' in parameters };
 		};
 
-		expect(shown([])).toEqual({ credential: false, product: false });
-		expect(shown(['downloadMedia'])).toEqual({ credential: true, product: true });
-		expect(shown(['markAsRead'])).toEqual({ credential: true, product: true });
+		expect(shown({ apiActions: [] })).toEqual({ credentials: ['desk360WhatsAppWebhookApi', 'desk360Api'], apiActions: true, product: false });
+		expect(shown({ apiActions: ['downloadMedia'], authentication: 'none' })).toEqual({ credentials: ['desk360Api'], apiActions: true, product: true });
+		// No credential names a display condition other than Authentication: the editor takes no other field for its auth selector.
+		const conditions = description.credentials!.flatMap((credential) => Object.keys(credential.displayOptions?.show ?? {}));
+		expect(conditions).toEqual(['authentication']);
 	});
 });

@@ -8,7 +8,7 @@ function expectBadRequest(run: Awaited<ReturnType<typeof post>>, problem: string
 	expect(run.error).toBeUndefined();
 }
 
-describe('Desk360 Trigger › bad bodies', () => {
+describe('Desk360 WhatsApp Trigger › bad bodies', () => {
 	it.each([
 		['text/plain', 'text/plain'],
 		['no content type', null],

@@ -1,7 +1,7 @@
 import { autoReplies, chatbotHistory, messageOfType, post, STARTED, statusUpdate, textMessage } from './fixtures';
 import { WEBHOOK_ID } from '../helpers/webhook';
 
-describe('Desk360 Trigger › events', () => {
+describe('Desk360 WhatsApp Trigger › events', () => {
 	it('starts the workflow with one item for a text message, its timestamp also as ISO 8601', async () => {
 		const run = await post(textMessage);
 

@@ -1,7 +1,7 @@
 import { ALL_EVENTS, autoReplies, chatbotHistory, messageOfType, post, STARTED, statusUpdate, textMessage } from './fixtures';
 
 const IGNORED = {
-	message: 'Received. No event in it is selected in the Desk360 Trigger: no workflow was started.',
+	message: 'Received. No event in it is selected in the Desk360 WhatsApp Trigger: no workflow was started.',
 };
 
 /** Asserts the answer and outcome of a webhook that starts nothing. */
@@ -25,7 +25,7 @@ const MESSAGE_TYPES = Object.keys(messageOfType);
 
 const STATUS_OF: Record<string, string> = { delivered: 'delivered', read: 'read', other: 'sent' };
 
-describe('Desk360 Trigger › filters', () => {
+describe('Desk360 WhatsApp Trigger › filters', () => {
 	describe('Events', () => {
 		it.each(ALL_EVENTS)('starts for %s when it is selected', async (event) => {
 			const run = await post(BODY_OF_EVENT[event], { events: [event] });

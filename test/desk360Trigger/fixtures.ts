@@ -1,4 +1,5 @@
 import { Desk360Api } from '../../credentials/Desk360Api.credentials';
+import { Desk360WhatsAppWebhookApi } from '../../credentials/Desk360WhatsAppWebhookApi.credentials';
 import { Desk360Trigger } from '../../nodes/Desk360Trigger/Desk360Trigger.node';
 import type { NodeHarness } from '../helpers/n8n';
 import { callWebhook, type WebhookRequest, type WebhookSetup } from '../helpers/webhook';
@@ -8,24 +9,24 @@ import '../desk360/fixtures';
 
 export const desk360Trigger: NodeHarness = {
 	nodeType: new Desk360Trigger(),
-	credentialTypes: { desk360Api: new Desk360Api() },
+	credentialTypes: { desk360Api: new Desk360Api(), desk360WhatsAppWebhookApi: new Desk360WhatsAppWebhookApi() },
 };
 
 export const ALL_EVENTS = ['messageReceived', 'statusUpdate', 'chatbotHistory', 'autoReply'];
 
-/** Parameters for a trigger that takes every event without a secret, plus `overrides`. */
+/** Parameters for a trigger (the current version) that takes every event without a secret, plus `overrides`. */
 export function parametersWith(overrides: Record<string, unknown> = {}) {
-	return { events: ALL_EVENTS, verification: 'none', ...overrides };
+	return { events: ALL_EVENTS, authentication: 'none', ...overrides };
 }
 
-/** One call to the trigger's webhook; the body goes as JSON unless `call` says otherwise. */
+/** One call to the trigger's webhook (version 2 unless `setup` says); the body goes as JSON unless `call` says otherwise. */
 export async function post(
 	body: unknown,
 	parameters: Record<string, unknown> = {},
 	call: WebhookRequest = {},
 	setup: Partial<WebhookSetup> = {},
 ) {
-	return await callWebhook(desk360Trigger, { parameters: parametersWith(parameters), ...setup }, { body, ...call });
+	return await callWebhook(desk360Trigger, { parameters: parametersWith(parameters), typeVersion: 2, ...setup }, { body, ...call });
 }
 
 export const STARTED = { message: 'Workflow was started' };

@@ -1,9 +1,12 @@
 // Drives real n8n 2.8.4 for the end-to-end tests: the package installed the way
 // users install it (npm pack, then into n8n's nodes folder), the local sandbox as
 // Desk360 and Sendbird, workflows imported and run with n8n's own CLI.
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import puppeteer from 'puppeteer-core';
 
 import { executeWorkflow as runWorkflow } from '../../scripts/n8n-execute.mjs';
 import { ensureN8n, ensureOwner, freePort, importWorkflow, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
@@ -86,8 +89,7 @@ export async function startServer(userFolder, extraEnv = {}) {
 export async function startWithPublishedWorkflows(userFolder, workflows) {
 	for (const workflow of workflows) {
 		await importWorkflow(userFolder, workflow);
-		const published = await n8nCli(userFolder, ['publish:workflow', `--id=${workflow.id}`]);
-		if (published.status !== 0) throw new Error(`publish:workflow ${workflow.id} failed:\n${published.stdout}\n${published.stderr}`);
+		await publishWorkflow(userFolder, workflow.id);
 	}
 	return await startServer(userFolder);
 }
@@ -100,3 +102,33 @@ export async function stopProcess(child) {
 	if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/** Publishes an imported workflow with n8n's CLI (before n8n starts, so that it activates it). */
+export async function publishWorkflow(userFolder, workflowId) {
+	const published = await n8nCli(userFolder, ['publish:workflow', `--id=${workflowId}`]);
+	assert.equal(published.status, 0, published.stdout + published.stderr);
+}
+
+/** The executions n8n recorded for a workflow (newest first), through its REST API. */
+export async function executionsOf(server, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie: server.cookie } });
+	const { data } = await response.json();
+	return data.results;
+}
+
+/** Headless Chromium logged into the started n8n's editor: `{ browser, page }`; close the browser when done. */
+export async function openEditor(server) {
+	const browser = await puppeteer.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'))}`,
+		],
+	});
+	const page = await browser.newPage();
+	await page.setViewport({ width: 1440, height: 900 });
+	const [name] = server.cookie.split('=');
+	await page.setCookie({ name, value: server.cookie.slice(name.length + 1), url: server.base });
+	return { browser, page };
+}

@@ -11,6 +11,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentials,
 	type ICredentialType,
+	type IDataObject,
 	type IExecuteData,
 	type IHttpRequestHelper,
 	type IHttpRequestOptions,
@@ -22,6 +23,7 @@ import {
 	type INodeTypes,
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
+	type IWorkflowSettings,
 } from 'n8n-workflow';
 
 /** Credentials as n8n stores them: a fresh copy on each read, updated by preAuthentication. */
@@ -129,13 +131,24 @@ export interface RunSetup {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }
 
-export function buildWorkflow(harness: NodeHarness, parameters: INodeParameters) {
+/** What a workflow holds beside its node: the node's version, the workflow's static data and settings. */
+export interface WorkflowOptions {
+	typeVersion?: number;
+	staticData?: IDataObject;
+	settings?: IWorkflowSettings;
+}
+
+export function buildWorkflow(
+	harness: NodeHarness,
+	parameters: INodeParameters,
+	{ typeVersion = 1, staticData, settings }: WorkflowOptions = {},
+) {
 	const { nodeType } = harness;
 	const node: INode = {
 		id: 'node-under-test',
 		name: nodeType.description.defaults.name ?? nodeType.description.displayName,
 		type: `n8n-nodes-helpdesk.${nodeType.description.name}`,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: Object.fromEntries(
@@ -156,6 +169,8 @@ export function buildWorkflow(harness: NodeHarness, parameters: INodeParameters)
 		connections: {},
 		active: false,
 		nodeTypes,
+		staticData,
+		settings,
 	});
 	// Read the node back: the Workflow fills in parameter defaults.
 	return { workflow, node: workflow.getNode(node.name)! };

@@ -9,14 +9,17 @@ import type { AddressInfo } from 'net';
 import { parse as parseQuery } from 'querystring';
 
 import nock from 'nock';
-import { parseIncomingMessage, WebhookContext } from 'n8n-core';
+import { HookContext, parseIncomingMessage, WebhookContext } from 'n8n-core';
 import { getNodeWebhookUrl } from 'n8n-core/dist/execution-engine/node-execution-context/utils/webhook-helper-functions';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	INodeExecutionData,
 	INodeParameters,
 	IWebhookData,
 	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	Workflow,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -27,6 +30,10 @@ export interface WebhookSetup {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** 'trigger' for the production URL, 'manual' for the test URL. */
 	mode?: WorkflowExecuteMode;
+	/** The node's version (default 1). */
+	typeVersion?: number;
+	/** The workflow's static data, kept across calls when the same object is given again. */
+	staticData?: IDataObject;
 }
 
 export interface WebhookRequest {
@@ -93,6 +100,55 @@ function parseLikeN8n(message: IncomingMessage & Record<string, unknown>): boole
 	}
 }
 
+function webhookDataOf(
+	harness: NodeHarness,
+	workflow: Workflow,
+	nodeName: string,
+	additionalData: IWorkflowExecuteAdditionalData,
+	mode: WorkflowExecuteMode,
+): IWebhookData {
+	return {
+		httpMethod: 'POST',
+		node: nodeName,
+		path: `${WEBHOOK_ID}/webhook`,
+		webhookDescription: harness.nodeType.description.webhooks![0],
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: WEBHOOK_ID,
+		isTest: mode === 'manual',
+	};
+}
+
+/**
+ * Runs one of the node's webhook lifecycle methods the way n8n does when a
+ * workflow is published ('checkExists', then 'create' if it said no) or
+ * unpublished ('delete'): through n8n-core's HookContext.
+ */
+export async function runWebhookMethod(
+	harness: NodeHarness,
+	setup: WebhookSetup,
+	method: 'checkExists' | 'create' | 'delete',
+): Promise<boolean | undefined> {
+	const { workflow, node } = buildWorkflow(harness, setup.parameters, { typeVersion: setup.typeVersion, staticData: setup.staticData });
+	node.webhookId = WEBHOOK_ID;
+	const additionalData = additionalDataFor(new TestCredentialsHelper(harness.credentialTypes, { ...setup.credentials }));
+	const mode = setup.mode ?? 'trigger';
+	const webhookData = webhookDataOf(harness, workflow, node.name, additionalData, mode);
+	const context = new HookContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate', webhookData);
+	const methods = harness.nodeType.webhookMethods!.default as Record<string, (this: HookContext) => Promise<boolean>>;
+	return await methods[method].call(context);
+}
+
+/** Captures what the webhook lifecycle methods write to n8n's log (the logger of n8n-core's contexts). */
+export function captureLifecycleLog(): { messages: string[]; restore(): void } {
+	const messages: string[] = [];
+	const contexts = Object.getPrototypeOf(HookContext.prototype) as object;
+	const spy = jest.spyOn(contexts as { logger: unknown }, 'logger', 'get').mockReturnValue({
+		info: (message: string) => messages.push(message),
+	});
+	return { messages, restore: () => spy.mockRestore() };
+}
+
 async function serve(
 	harness: NodeHarness,
 	setup: WebhookSetup,
@@ -107,7 +163,8 @@ async function serve(
 		return { items: [], nodeCalled: false };
 	}
 
-	const { workflow, node } = buildWorkflow(harness, setup.parameters);
+	// Static data changes go into the object given, as n8n saves them after each call.
+	const { workflow, node } = buildWorkflow(harness, setup.parameters, { typeVersion: setup.typeVersion, staticData: setup.staticData });
 	node.webhookId = WEBHOOK_ID;
 	const additionalData = additionalDataFor(
 		new TestCredentialsHelper(harness.credentialTypes, { ...setup.credentials }),
@@ -115,16 +172,7 @@ async function serve(
 	additionalData.httpRequest = req as never;
 	additionalData.httpResponse = response as never;
 	const mode = setup.mode ?? 'trigger';
-	const webhookData: IWebhookData = {
-		httpMethod: 'POST',
-		node: node.name,
-		path: `${WEBHOOK_ID}/webhook`,
-		webhookDescription: harness.nodeType.description.webhooks![0],
-		workflowId: workflow.id,
-		workflowExecuteAdditionalData: additionalData,
-		webhookId: WEBHOOK_ID,
-		isTest: mode === 'manual',
-	};
+	const webhookData = webhookDataOf(harness, workflow, node.name, additionalData, mode);
 	const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 	// The URL n8n lists for the node: the test URL while listening for a test event.
 	const webhookUrl = getNodeWebhookUrl('default', workflow, node, additionalData, mode, {}, mode === 'manual');

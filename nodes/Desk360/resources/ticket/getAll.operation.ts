@@ -2,7 +2,16 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../../shared/descriptions';
-import { agentLocator, priorityOptions, productLocator, statusOptions } from '../../shared/descriptions';
+import { productLocator } from '../../shared/descriptions';
+import {
+	agentFilter,
+	platformFilter,
+	priorityFilter,
+	reasonFilter,
+	statusFilter,
+	TICKET_FILTER_RULES,
+	ticketTypeFilter,
+} from '../../shared/ticketFilters';
 import { listAnswer } from '../../../shared/resource';
 
 export const option: INodePropertyOptions = {
@@ -29,20 +38,14 @@ export const fields: INodeProperties[] = [
 						start_date: { field: 'Start Date', type: 'date', in: 'qs' },
 						end_date: { field: 'End Date', type: 'date', in: 'qs' },
 						id: { field: 'Ticket ID', type: 'id', in: 'qs' },
-						agent_id: { field: 'Agent', type: 'id', in: 'qs', zero: true },
-						reason_id: { field: 'Reason', type: 'id', in: 'qs' },
-						type_id: { field: 'Ticket Type', type: 'id', in: 'qs' },
+						...TICKET_FILTER_RULES,
 					}),
 					validateDateOrder('start_date', 'end_date', { start: 'Start Date', end: 'End Date' }),
 				],
 			},
 		},
 		options: [
-			{
-				...agentLocator('agent', 'Agent', { unassigned: true }),
-				description: 'Only tickets assigned to this agent, or (Unassigned, ID 0) only tickets nobody is assigned to',
-				routing: { send: { type: 'query', property: 'agent_id' } },
-			},
+			agentFilter,
 			{
 				displayName: 'Customer Email',
 				name: 'email',
@@ -69,33 +72,9 @@ export const fields: INodeProperties[] = [
 				description: 'Only tickets up to this day (YYYY-MM-DD)',
 				routing: { send: { type: 'query', property: 'end_date' } },
 			},
-			{
-				displayName: 'Platform',
-				name: 'platform',
-				type: 'string',
-				placeholder: 'e.g. Android',
-				default: '',
-				description: 'Only tickets from this platform, such as Android, iOS, Web or Api',
-				routing: { send: { type: 'query', property: 'platform' } },
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'options',
-				options: priorityOptions,
-				default: 0,
-				routing: { send: { type: 'query', property: 'priority' } },
-			},
-			{
-				displayName: 'Reason Name or ID',
-				name: 'reason',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getReasons', loadOptionsDependsOn: ['product.value'] },
-				default: '',
-				description:
-					'Only tickets with this reason. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'query', property: 'reason_id' } },
-			},
+			platformFilter,
+			priorityFilter,
+			reasonFilter,
 			{
 				displayName: 'Start Date',
 				name: 'startDate',
@@ -105,14 +84,7 @@ export const fields: INodeProperties[] = [
 				description: 'Only tickets from this day on (YYYY-MM-DD)',
 				routing: { send: { type: 'query', property: 'start_date' } },
 			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				options: statusOptions,
-				default: 1,
-				routing: { send: { type: 'query', property: 'status' } },
-			},
+			statusFilter,
 			{
 				displayName: 'Subject',
 				name: 'subject',
@@ -129,16 +101,7 @@ export const fields: INodeProperties[] = [
 				description: 'Search by the ID of the ticket',
 				routing: { send: { type: 'query', property: 'id' } },
 			},
-			{
-				displayName: 'Ticket Type Name or ID',
-				name: 'type',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTicketTypes', loadOptionsDependsOn: ['product.value'] },
-				default: '',
-				description:
-					'Only tickets of this type. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				routing: { send: { type: 'query', property: 'type_id' } },
-			},
+			ticketTypeFilter,
 		],
 	},
 	{

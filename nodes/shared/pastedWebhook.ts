@@ -1,0 +1,46 @@
+import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
+
+/*
+ * The webhook lifecycle of a service without a webhook API, whose URL the user
+ * pastes into the service's own panel (Desk360, Sendbird Desk). n8n calls
+ * checkExists when the workflow is published (or listens for a test event),
+ * create when checkExists said no, and delete when it is unpublished. Nothing
+ * can be registered or removed at the service, so the node does what it can:
+ * it checks its own setup on every activation (an error fails the activation,
+ * instead of every delivery failing later), records in the workflow's static
+ * data which URL the service has to call, says where to paste it in n8n's log,
+ * and forgets the record on delete. The service keeps calling a pasted URL
+ * until the user removes it there; n8n answers 404 while nothing listens.
+ */
+
+const RECORD = 'pastedWebhookUrl';
+
+/** Checks the node's setup, then whether the URL to paste was recorded already. */
+export async function pastedWebhookExists(
+	context: IHookFunctions,
+	checkSetup: (context: IHookFunctions) => Promise<void>,
+): Promise<boolean> {
+	await checkSetup(context);
+	return context.getWorkflowStaticData('node')[RECORD] === context.getNodeWebhookUrl('default');
+}
+
+/** Records the URL the service has to call, and says where to paste it. */
+export async function recordPastedWebhook(context: IHookFunctions, whereToPaste: string): Promise<boolean> {
+	const url = context.getNodeWebhookUrl('default');
+	context.getWorkflowStaticData('node')[RECORD] = url;
+	context.logger.info(`${context.getNode().name}: ${whereToPaste} must call ${url} (it cannot be registered through an API)`);
+	return true;
+}
+
+/** Forgets the record; the URL stays pasted at the service until the user removes it there. */
+export async function forgetPastedWebhook(context: IHookFunctions): Promise<boolean> {
+	delete context.getWorkflowStaticData('node')[RECORD];
+	return true;
+}
+
+/** The error that fails a publishing when a credential the node needs is not set: what it is, what to do, and n8n's reason. */
+export function credentialNotSet(context: IHookFunctions, credential: string, advice: string, cause: unknown): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The ${credential} credential is not set`, {
+		description: `${advice} (${(cause as Error).message})`,
+	});
+}
