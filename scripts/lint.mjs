@@ -151,11 +151,15 @@ function print(title, problems) {
 	}
 }
 
-/** TypeScript's checks of the tooling's ES modules (tsconfig.scripts.json: sandbox, scripts, bench, e2e). */
-async function toolingTypes() {
+/**
+ * TypeScript's checks of a project: tsconfig.json (the sources and the jest
+ * tests, which jest only transpiles) or tsconfig.scripts.json (the tooling's
+ * ES modules: sandbox, scripts, bench, e2e).
+ */
+async function typeErrors(project) {
 	const tsc = join(root, 'node_modules', '.bin', 'tsc');
 	try {
-		await exec(tsc, ['-p', 'tsconfig.scripts.json'], root);
+		await exec(tsc, ['--noEmit', '-p', project], root);
 		return [];
 	} catch (error) {
 		return String(error.message)
@@ -172,7 +176,7 @@ async function toolingTypes() {
 async function lintRepository() {
 	// The build and pack run in child processes while the source is linted here.
 	const packing = packedPackage();
-	const typing = toolingTypes();
+	const typing = [typeErrors('tsconfig.json'), typeErrors('tsconfig.scripts.json')];
 	// A failed build is reported where it is awaited, after the source's results.
 	packing.catch(() => {});
 	let passed = true;
@@ -181,7 +185,8 @@ async function lintRepository() {
 		passed &&= problems.length === 0;
 	};
 	leg('eslint (eslint.config.mjs)', await repositoryEslint());
-	leg('tsc (tsconfig.scripts.json)', await typing);
+	leg('tsc (tsconfig.json: sources and tests)', await typing[0]);
+	leg('tsc (tsconfig.scripts.json: tooling)', await typing[1]);
 	leg('n8n scan, source tree', await scan(root, SOURCE_FILE_PATTERNS));
 	const tarball = await packing;
 	leg('n8n scan, npm pack tarball', await scan(tarball, TARBALL_FILE_PATTERNS));

@@ -19,7 +19,7 @@ export function ticketListRequest(context: IPollFunctions): IHttpRequestOptions 
 	if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
 		throw invalidField(context, 'Filters', 'must be a set of fields', filters);
 	}
-	checkFields(context, filterFields, filters);
+	checkFields(context, filterFields, filters, context.getNode().parameters);
 	const qs: IDataObject = {};
 	for (const field of filterFields) {
 		if (!(field.name in filters)) continue;
