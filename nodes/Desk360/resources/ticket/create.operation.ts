@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateRequest } from '../../../shared/validation';
 import { agentLocator, productLocator, statusOptions } from '../../shared/descriptions';
 import { attachmentsField, ticketReasonField } from './shared';
+import { ticketChangeOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -89,3 +90,5 @@ export const fields: INodeProperties[] = [
 		],
 	},
 ];
+
+export const output = ticketChangeOutput;

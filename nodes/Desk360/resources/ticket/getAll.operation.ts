@@ -3,7 +3,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { returnAllAndLimit } from '../../../shared/descriptions';
 import { agentLocator, priorityOptions, productLocator, statusOptions } from '../../shared/descriptions';
+import { simplifyField } from '../../../shared/output';
 import { listAnswer } from '../../../shared/resource';
+import { ticketListOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -16,6 +18,7 @@ export const option: INodePropertyOptions = {
 export const fields: INodeProperties[] = [
 	productLocator,
 	...returnAllAndLimit,
+	simplifyField(ticketListOutput),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -163,3 +166,5 @@ export const fields: INodeProperties[] = [
 
 /** Page after page, by Desk360's Link header. */
 export const answer = listAnswer();
+
+export const output = ticketListOutput;
