@@ -84,6 +84,7 @@ export const fields: INodeProperties[] = [
 			{
 				displayName: 'Priority',
 				name: 'priority',
+				description: 'Only tickets of this priority: Low (0), Medium (1), High (2) or Urgent (3)',
 				type: 'options',
 				options: priorityOptions,
 				default: 0,
@@ -111,6 +112,7 @@ export const fields: INodeProperties[] = [
 			{
 				displayName: 'Status',
 				name: 'status',
+				description: 'Only tickets in this status: Resolved (1) or Waiting (2)',
 				type: 'options',
 				options: statusOptions,
 				default: 1,

@@ -22,6 +22,7 @@ const filters = filtersCollection(
 		{
 			displayName: 'Status',
 			name: 'status',
+			description: 'Only tickets in this status',
 			type: 'options',
 			options: statusOptions,
 			default: 'ACTIVE',

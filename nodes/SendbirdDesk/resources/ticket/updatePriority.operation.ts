@@ -31,6 +31,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Priority',
 		name: 'priority',
+		description: 'The new priority of the ticket: Urgent, High, Medium or Low',
 		type: 'options',
 		options: priorityOptions,
 		required: true,
