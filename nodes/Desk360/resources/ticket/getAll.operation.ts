@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { dateFilterField, returnAllAndLimit } from '../../../shared/descriptions';
 import { agentLocator, priorityOptions, productLocator, statusOptions } from '../../shared/descriptions';
 import { simplifyField } from '../../../shared/output';
 import { listAnswer } from '../../../shared/resource';
@@ -63,15 +63,7 @@ export const fields: INodeProperties[] = [
 				description: 'Search by the name of the customer',
 				routing: { send: { type: 'query', property: 'name' } },
 			},
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'string',
-				placeholder: 'YYYY-MM-DD',
-				default: '',
-				description: 'Only tickets up to this day (YYYY-MM-DD)',
-				routing: { send: { type: 'query', property: 'end_date' } },
-			},
+			dateFilterField('End Date', 'endDate', 'end_date', 'Only tickets up to this day'),
 			{
 				displayName: 'Platform',
 				name: 'platform',
@@ -100,15 +92,7 @@ export const fields: INodeProperties[] = [
 					'Only tickets with this reason. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				routing: { send: { type: 'query', property: 'reason_id' } },
 			},
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'string',
-				placeholder: 'YYYY-MM-DD',
-				default: '',
-				description: 'Only tickets from this day on (YYYY-MM-DD)',
-				routing: { send: { type: 'query', property: 'start_date' } },
-			},
+			dateFilterField('Start Date', 'startDate', 'start_date', 'Only tickets from this day on'),
 			{
 				displayName: 'Status',
 				name: 'status',
