@@ -1,5 +1,9 @@
 // Ready-made credentials (pointing at the local sandbox) and example workflows
 // that `npm start` imports into n8n, so a newcomer can run the nodes at once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { SANDBOX_CREDENTIALS } from '../sandbox/server.mjs';
 
 const PACKAGE = 'n8n-nodes-helpdesk';
@@ -31,44 +35,14 @@ function workflow(id, name, nodes) {
 	};
 }
 
-const start = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} };
-const product = { __rl: true, mode: 'list', value: '11', cachedResultName: 'Shop App' };
+/** The example workflows users can import too (examples/*.json); they use the sandbox's seeded data (seed 42). */
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
 
-function desk360(name, parameters, credential = DESK360) {
-	return { name, type: `${PACKAGE}.desk360`, parameters, credentials: { desk360Api: credential } };
-}
-
-/** Example workflows over the sandbox's seeded data (seed 42). */
-export function exampleWorkflows(sandboxData) {
-	const reason = sandboxData.desk360.reasons.find((candidate) => candidate.product_id === 11);
-	const ticket = { __rl: true, mode: 'id', value: "={{ $('Open a ticket').item.json.id }}" };
+/** Example workflows over the sandbox's seeded data: the files in examples/, then the trigger. */
+export function exampleWorkflows() {
+	const files = readdirSync(EXAMPLES).filter((name) => name.endsWith('.json')).sort();
 	return [
-		workflow('exampleTickets01', 'Desk360: latest waiting tickets', [
-			start,
-			desk360('Waiting tickets', { resource: 'ticket', operation: 'getAll', product, returnAll: false, limit: 20, filters: { status: 2 } }),
-		]),
-		workflow('exampleTickets02', 'Desk360: open a ticket, reply and resolve it', [
-			start,
-			desk360('Open a ticket', {
-				resource: 'ticket', operation: 'create', product, customerName: 'Jane Doe', email: 'jane@example.com',
-				reason: reason.id, description: 'My order has not arrived yet.', status: 2,
-			}),
-			desk360('Reply', { resource: 'ticket', operation: 'reply', product, ticketId: ticket, message: 'Sorry! It ships today.' }),
-			desk360('Resolve', { resource: 'ticket', operation: 'updateStatus', product, ticketId: ticket, status: 1, reason: reason.id }),
-		]),
-		workflow('exampleWhatsApp1', 'Desk360: WhatsApp templates and a text message', [
-			start,
-			desk360('Templates', { resource: 'whatsappTemplate', operation: 'getAll', product, returnAll: true }),
-			{ ...desk360('Send a text', { resource: 'whatsappMessage', operation: 'sendText', product, to: '+905551112233', text: 'Hello from n8n!' }), executeOnce: true },
-		]),
-		workflow('exampleLogin0001', 'Desk360: who am I (email and password credential)', [
-			start,
-			desk360('Current agent', { resource: 'agent', operation: 'getCurrent' }, DESK360_LOGIN),
-		]),
-		workflow('exampleSendbird1', 'Sendbird Desk: ticket notes of the last 30 days', [
-			start,
-			{ name: 'Ticket notes', type: `${PACKAGE}.sendbirdDesk`, parameters: { resource: 'ticketNote', operation: 'getAll', returnAll: true }, credentials: { sendbirdDeskApi: SENDBIRD } },
-		]),
+		...files.map((name) => ({ active: false, ...JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8')) })),
 		workflow('exampleTrigger01', 'Desk360 Trigger: WhatsApp messages (publish it, then post a sandbox webhook)', [
 			{
 				name: 'Desk360 Trigger',
