@@ -1,48 +1,19 @@
-import type {
-	IDataObject,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextPagePath, readPages } from '../../shared/pages';
-import { baseUrlOf } from '../../shared/send';
+import { matches, searchPage as sharedSearchPage } from '../../shared/listSearch';
 import { sendbirdDeskService } from '../shared/service';
 
 /** One page of a search list: enough to pick from; "load more" asks for the next. */
 const PAGE_SIZE = 100;
 
-function matches(filter: string | undefined, ...texts: unknown[]): boolean {
-	if (!filter) return true;
-	const wanted = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(wanted));
-}
-
-/**
- * One page of a Sendbird list per call: the first, or the one n8n's
- * `paginationToken` names (the next page's path below the base URL, as the
- * door's one next-page rule gives it). Typing a search never reads every page.
- */
+/** One page of a Sendbird list per call (see searchPage in nodes/shared/listSearch.ts). */
 async function searchPage(
 	context: ILoadOptionsFunctions,
 	url: string,
 	{ qs = {}, paginationToken }: { qs?: IDataObject; paginationToken?: string },
 	toItem: (object: IDataObject) => INodeListSearchItems | undefined,
 ): Promise<INodeListSearchResult> {
-	// A token only ever names a page of the same list.
-	const next = paginationToken !== undefined && paginationToken.startsWith(`${url}?`);
-	const options: IHttpRequestOptions = next
-		? { method: 'GET', url: paginationToken, json: true }
-		: { method: 'GET', url, qs: { ...qs, limit: PAGE_SIZE }, json: true };
-	const rules = { readPage: sendbirdDeskService.lists.readPage };
-	for await (const page of readPages(context, sendbirdDeskService, options, { rules })) {
-		const results = page.objects.map(toItem).filter((item): item is INodeListSearchItems => item !== undefined);
-		if (page.next === undefined) return { results };
-		const baseUrl = await baseUrlOf(context, sendbirdDeskService);
-		return { results, paginationToken: nextPagePath(context, sendbirdDeskService, page.next, { baseUrl, path: options.url }) };
-	}
-	return { results: [] };
+	return await sharedSearchPage(context, sendbirdDeskService, url, { qs: { ...qs, limit: PAGE_SIZE }, paginationToken }, toItem);
 }
 
 /** Tickets, searched by Sendbird (`q`: channel name or customer). */
