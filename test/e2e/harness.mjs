@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import puppeteer from 'puppeteer-core';
+
 import { executeWorkflow as runWorkflow } from '../../scripts/n8n-execute.mjs';
 import { ensureN8n, ensureOwner, freePort, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
 
@@ -90,3 +92,20 @@ export async function stopProcess(child) {
 	if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+
+/** Headless Chromium (Debian's, or CHROMIUM_PATH) with a page logged into the started n8n `server`. */
+export async function loggedInEditor(server, viewport = { width: 1440, height: 900 }) {
+	const browser = await puppeteer.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: [
+			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'))}`,
+		],
+	});
+	const page = await browser.newPage();
+	await page.setViewport(viewport);
+	const [name] = server.cookie.split('=');
+	await page.setCookie({ name, value: server.cookie.slice(name.length + 1), url: server.base });
+	return { browser, page };
+}
