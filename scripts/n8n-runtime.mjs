@@ -108,9 +108,35 @@ export function n8nEnv(userFolder, extra = {}) {
 		N8N_PORT: '5678',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		// No fetch of n8n's verified community-node list: offline it only logs errors.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LOG_LEVEL: 'info',
 		...extra,
 	};
+}
+
+/**
+ * Lines of n8n's start-up that need no action here: the database migrations
+ * of a first start, and n8n's own notes about its optional Python runner and
+ * its licence (none is used).
+ */
+const QUIET_LINES = [
+	/^(Starting|Finished) migration /,
+	/^\[MoveSshKeysToDatabase\d*\] No SSH keys/,
+	/^Added workflow:publish scope/,
+	/^Failed to start Python task runner in internal mode/,
+	/^\[license SDK\] Skipping renewal/,
+];
+
+/** Copies n8n's output line by line, without the QUIET_LINES. */
+function showN8nOutput(stream, target) {
+	let rest = '';
+	stream.on('data', (chunk) => {
+		const lines = (rest + chunk).split('\n');
+		rest = lines.pop();
+		for (const line of lines) if (!QUIET_LINES.some((quiet) => quiet.test(line.trim()))) target.write(`${line}\n`);
+	});
+	stream.on('end', () => rest && target.write(rest));
 }
 
 /** Starts `n8n start`; resolves once /healthz answers. */
@@ -119,11 +145,11 @@ export async function startN8n(env, { quiet = false } = {}) {
 	if (await fetch(`${base}/healthz`).then(() => true, () => false)) {
 		throw new Error(`port ${env.N8N_PORT} is already in use (another n8n running?): stop it first`);
 	}
-	const child = spawn(n8nBin, ['start'], { env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+	const child = spawn(n8nBin, ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const output = [];
-	if (quiet) {
-		child.stdout.on('data', (chunk) => output.push(chunk));
-		child.stderr.on('data', (chunk) => output.push(chunk));
+	for (const stream of [child.stdout, child.stderr]) {
+		stream.on('data', (chunk) => output.push(chunk));
+		if (!quiet) showN8nOutput(stream, stream === child.stdout ? process.stdout : process.stderr);
 	}
 	for (let i = 0; i < 240; i++) {
 		if (child.exitCode !== null) throw new Error(`n8n exited early:\n${Buffer.concat(output).toString()}`);
@@ -147,15 +173,27 @@ async function postJson(url, body, cookie) {
 	});
 }
 
+/** Whether n8n still waits for its owner account (asked before logging in, so no login is refused). */
+async function needsOwner(base) {
+	// Until its REST API is up, n8n answers "n8n is starting up" (not JSON): ask again.
+	const settings = await fetch(`${base}/rest/settings`)
+		.then(async (response) => (response.ok ? await response.json() : undefined))
+		.catch(() => undefined);
+	return settings?.data?.userManagement && settings.data.userManagement.showSetupOnFirstLoad === true;
+}
+
 /**
  * Makes sure the owner account exists and returns a logged-in session cookie.
  * n8n answers /healthz a moment before its REST API is ready, so this retries.
  */
 export async function ensureOwner(base, owner) {
 	for (let attempt = 0; attempt < 60; attempt++) {
-		const login = await postJson(`${base}/rest/login`, { emailOrLdapLoginId: owner.email, password: owner.password });
-		if (login.ok) return login.headers.get('set-cookie')?.split(';')[0];
-		await postJson(`${base}/rest/owner/setup`, owner);
+		const setup = await needsOwner(base);
+		if (setup) await postJson(`${base}/rest/owner/setup`, owner);
+		if (setup !== undefined) {
+			const login = await postJson(`${base}/rest/login`, { emailOrLdapLoginId: owner.email, password: owner.password });
+			if (login.ok) return login.headers.get('set-cookie')?.split(';')[0];
+		}
 		await new Promise((done) => setTimeout(done, 500));
 	}
 	throw new Error(`could not set up or log in as ${owner.email}`);

@@ -25,7 +25,7 @@ const imported = join(userFolder, 'examples-imported');
 if (!existsSync(imported)) {
 	log('Importing the sandbox credentials and the example workflows...');
 	await importCredentials(userFolder, sandboxCredentials(sandbox.url));
-	for (const workflow of exampleWorkflows(sandbox.state.data)) await importWorkflow(userFolder, workflow);
+	for (const workflow of exampleWorkflows()) await importWorkflow(userFolder, workflow);
 	writeFileSync(imported, new Date().toISOString());
 }
 

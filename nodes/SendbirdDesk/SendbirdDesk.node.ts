@@ -1,6 +1,7 @@
-import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeType, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
 
 import { createDoor } from '../shared/door';
+import { searchAgents, searchCustomers, searchGroups, searchTickets } from './methods/listSearch';
 import { agentResource } from './resources/agent';
 import { customerResource } from './resources/customer';
 import { groupResource } from './resources/group';
@@ -8,6 +9,14 @@ import { ticketResource } from './resources/ticket';
 import { ticketNoteResource } from './resources/ticketNote';
 import { SENDBIRD_DESK_PATH_IDS } from './shared/pathIds';
 import { sendbirdDeskService } from './shared/service';
+
+const resourceOptions: INodePropertyOptions[] = [
+	{ name: 'Agent', value: 'agent' },
+	{ name: 'Customer', value: 'customer' },
+	{ name: 'Group', value: 'group' },
+	{ name: 'Ticket', value: 'ticket' },
+	{ name: 'Ticket Note', value: 'ticketNote' },
+];
 
 const resources = [ticketNoteResource, ticketResource, customerResource, agentResource, groupResource];
 
@@ -21,7 +30,9 @@ export class SendbirdDesk implements INodeType {
 		icon: { light: 'file:../../icons/sendbirdDesk.svg', dark: 'file:../../icons/sendbirdDesk.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// "Get Many: Ticket", not "getAll: ticket" (test/shared/subtitle.test.ts keeps it in step with the operations).
+		subtitle:
+			'={{ ({"agent:getAll":"Get Many: Agent","customer:create":"Create: Customer","customer:get":"Get: Customer","customer:getAll":"Get Many: Customer","group:get":"Get: Group","group:getAll":"Get Many: Group","ticket:close":"Close: Ticket","ticket:get":"Get: Ticket","ticket:getAll":"Get Many: Ticket","ticket:updatePriority":"Update Priority: Ticket","ticketNote:create":"Create: Ticket Note","ticketNote:delete":"Delete: Ticket Note","ticketNote:getAll":"Get Many: Ticket Note","ticketNote:update":"Update: Ticket Note"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Work with Sendbird Desk ticket notes, tickets, customers, agents and groups',
 		defaults: { name: 'Sendbird Desk' },
 		usableAsTool: true,
@@ -41,16 +52,14 @@ export class SendbirdDesk implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Agent', value: 'agent' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Group', value: 'group' },
-					{ name: 'Ticket', value: 'ticket' },
-					{ name: 'Ticket Note', value: 'ticketNote' },
-				],
+				options: resourceOptions,
 				default: 'ticketNote',
 			},
 			...resources.flatMap((resource) => resource.properties),
 		],
+	};
+
+	methods = {
+		listSearch: { searchTickets, searchCustomers, searchAgents, searchGroups },
 	};
 }

@@ -19,3 +19,22 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/**
+ * A date filter, the same in every node: text, so a plain date can be typed,
+ * and expressions such as {{ $now }} or {{ $today.minus({ days: 7 }) }} work.
+ * validateRequest's `date` rule reads it (YYYY-MM-DD, or an ISO date-time whose
+ * date is used) and refuses anything else, so a date it cannot read never
+ * runs unfiltered.
+ */
+export function dateFilterField(displayName: string, name: string, queryProperty: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		placeholder: 'YYYY-MM-DD',
+		default: '',
+		description: `${description}. A date as YYYY-MM-DD, a date-time (its date is used) or an expression such as {{ $today }}.`,
+		routing: { send: { type: 'query', property: queryProperty } },
+	};
+}

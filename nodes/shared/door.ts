@@ -18,6 +18,7 @@ import type {
 } from 'n8n-workflow';
 
 import { downloadFile } from './download';
+import { shapeOutput } from './output';
 import { checkFields } from './inputChecks';
 import { asObjects, collectList } from './pages';
 import { fillPath, type PathIdRule } from './pathIds';
@@ -45,8 +46,17 @@ function requestedLimit(context: IExecuteSingleFunctions): number | undefined {
 	return whole;
 }
 
-function toItems(objects: IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return objects.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+/** The objects as items, shaped the way the operation's `output` says (readable values, Simplify). */
+function toItems(context: IExecutePaginationFunctions, operation: OperationModule, objects: IDataObject[]): INodeExecutionData[] {
+	const itemIndex = context.getItemIndex();
+	const { output } = operation;
+	const shaped = output
+		? shapeOutput(objects, output, {
+				simplify: output.simplified !== undefined && context.getNodeParameter('simplify', false) === true,
+				timeZone: context.getTimezone(),
+			})
+		: objects;
+	return shaped.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
 /** A binary field name the output item can take. */
@@ -90,12 +100,13 @@ function requestHook(service: ServiceDefinition, operations: Map<string, Operati
 		if (answer?.kind === 'binary') return await fileItem(this, service, options, answer, operation.fields);
 		if (answer?.kind === 'list') {
 			const rules = { ...service.lists, ...answer.rules };
-			return toItems(await collectList(this, service, options, { rules, itemIndex, limit: requestedLimit(this) }), itemIndex);
+			return toItems(this, operation, await collectList(this, service, options, { rules, itemIndex, limit: requestedLimit(this) }));
 		}
 		const response = await sendRequest(this, service, options, { itemIndex });
 		const objects = asObjects(response.body);
 		// An empty answer (204, or an empty body) still says that it worked.
-		return toItems(objects.length > 0 ? objects : [{ success: true }], itemIndex);
+		if (objects.length === 0) return [{ json: { success: true }, pairedItem: { item: itemIndex } }];
+		return toItems(this, operation, objects);
 	};
 }
 

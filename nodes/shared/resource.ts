@@ -4,6 +4,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { OutputRule } from './output';
 import type { ListRules } from './service';
 
 /** How the door turns an operation's answer into items (see door.ts). */
@@ -23,6 +24,8 @@ export interface OperationModule {
 	fields: INodeProperties[];
 	/** Absent: the answer body's objects, one item each ({ success: true } for an empty body). */
 	answer?: Answer;
+	/** Optional: readable values and the Simplify set of the answer's objects (see output.ts); the door applies it. */
+	output?: OutputRule;
 }
 
 /** A resource: its node properties, and its operations by value for the door. */
@@ -68,3 +71,4 @@ export function defineResource(
 		],
 	};
 }
+

@@ -59,10 +59,11 @@ export function positiveInteger(value: unknown): number | undefined {
 
 /**
  * A calendar date as YYYY-MM-DD. Also takes an ISO date-time (what n8n's date
- * expressions produce) and keeps its date part; anything else is undefined.
+ * expressions such as {{ $now }} produce) or "YYYY-MM-DD HH:mm:ss" and keeps
+ * its date part as written; anything else is undefined.
  */
 export function calendarDate(value: unknown): string | undefined {
-	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(String(value ?? '').trim());
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d)/.exec(String(value ?? '').trim());
 	if (!match) return undefined;
 	const [, year, month, day] = match;
 	const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));

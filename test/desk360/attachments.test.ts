@@ -74,7 +74,7 @@ describe('Desk360 › ticket attachments', () => {
 			expect(describeFiles(form)).toEqual(bothFiles);
 			expect(form.files[0].bytes.equals(invoice)).toBe(true);
 			expect(form.files[1].bytes.equals(screenshot)).toBe(true);
-			expect(items.map((item) => item.json)).toEqual([{ id: 123, status: 2 }]);
+			expect(items.map((item) => item.json)).toMatchObject([{ id: 123, status: 2 }]);
 		});
 
 		it('stays JSON when Attachments is empty', async () => {
@@ -119,7 +119,7 @@ describe('Desk360 › ticket attachments', () => {
 		expect(form.fields).toEqual([['message', 'See attached']]);
 		expect(describeFiles(form)).toEqual([bothFiles[1], bothFiles[0]]);
 		expect(form.files[0].bytes.equals(screenshot)).toBe(true);
-		expect(items[0].json).toEqual(message);
+		expect(items[0].json).toMatchObject(message);
 	});
 
 	it.each(['reply', 'addNote'])('%s without attachments stays JSON', async (operation) => {
@@ -173,7 +173,7 @@ describe('Desk360 › ticket attachments', () => {
 				expect(form.files).toHaveLength(1);
 				expect(form.files[0].bytes.equals(invoice)).toBe(true);
 			}
-			expect(items[0].json).toEqual(message);
+			expect(items[0].json).toMatchObject(message);
 		});
 
 		it('a Desk360 error keeps its message and hint', async () => {
@@ -199,7 +199,7 @@ describe('Desk360 › ticket attachments', () => {
 
 			const { items } = await run('reply', { ticketId, message: 'x', additionalFields: { attachments: 'screenshot' } }, [files], stale);
 
-			expect(items[0].json).toEqual(message);
+			expect(items[0].json).toMatchObject(message);
 			for (const request of [...expiredRequests, ...renewedRequests]) {
 				const form = await receivedForm(request);
 				expect(form.files[0].bytes.equals(screenshot)).toBe(true);

@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { BASE_URL, desk360, desk360Api, product, tokenCredentials } from './fixtures';
+import { recordRequests } from '../helpers/expectations';
 import { loadOptions } from '../helpers/n8n';
 import { getReasons, getTicketTypes } from '../../nodes/Desk360/methods/loadOptions';
 import { searchAgents, searchAgentsOrUnassigned, searchProducts, searchTickets } from '../../nodes/Desk360/methods/listSearch';
@@ -10,17 +11,20 @@ function setup(parameters: INodeParameters) {
 }
 
 describe('Desk360 › dropdowns', () => {
-	it('Product list: every page of products, filtered by name', async () => {
-		desk360Api()
+	it('Product list: one page per call, filtered by name; the next page comes with n8n\'s paginationToken', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope
 			.get('/v1/products').reply(200, [{ id: 11, name: 'Shop App' }, { id: 22, name: 'Games' }], { Link: `<${BASE_URL}/v1/products?page=2>; rel=next` })
 			.get('/v1/products').query({ page: '2' }).reply(200, [{ id: 33, name: 'Shop Web' }]);
 
-		const result = await loadOptions(desk360, setup({ resource: 'ticket', operation: 'getAll' }), searchProducts, 'shop');
+		const first = await loadOptions(desk360, setup({ resource: 'ticket', operation: 'getAll' }), searchProducts, 'shop');
+		expect(first).toEqual({ results: [{ name: 'Shop App', value: '11' }], paginationToken: '/v1/products?page=2' });
+		expect(requests).toHaveLength(1);
 
-		expect(result.results).toEqual([
-			{ name: 'Shop App', value: '11' },
-			{ name: 'Shop Web', value: '33' },
-		]);
+		const second = await loadOptions(desk360, setup({ resource: 'ticket', operation: 'getAll' }), searchProducts, 'shop', first.paginationToken as string);
+		expect(second).toEqual({ results: [{ name: 'Shop Web', value: '33' }] });
+		expect(requests.map((request) => request.path)).toEqual(['/v1/products', '/v1/products?page=2']);
 	});
 
 	it('Agent list: name and email, searchable by either', async () => {

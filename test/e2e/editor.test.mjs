@@ -1,17 +1,14 @@
 // End-to-end: the Desk360 node's panel in the n8n 2.8.4 editor, in headless
 // Chromium. Keeps a screenshot as a test artefact in test/e2e/artifacts/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
 
-import { importCredentials, importWorkflow, installPackedPackage, PACKAGE, startServer } from './harness.mjs';
+import { importCredentials, importWorkflow, installPackedPackage, openEditor, PACKAGE, startServer } from './harness.mjs';
 
 const WORKFLOW_ID = 'e2eEditorFlow001';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server;
 let browser;
@@ -42,18 +39,7 @@ before(async () => {
 		settings: { executionOrder: 'v1' },
 	});
 	server = await startServer(userFolder);
-	browser = await puppeteer.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: [
-			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'))}`,
-		],
-	});
-	page = await browser.newPage();
-	await page.setViewport({ width: 1440, height: 900 });
-	const [name] = server.cookie.split('=');
-	await page.setCookie({ name, value: server.cookie.slice(name.length + 1), url: server.base });
+	({ browser, page } = await openEditor(server, { width: 1440, height: 900 }));
 });
 
 after(async () => {

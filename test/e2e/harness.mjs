@@ -2,7 +2,7 @@
 // users install it (npm pack, then into n8n's nodes folder), the local sandbox as
 // Desk360 and Sendbird, workflows imported and run with n8n's own CLI.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -116,18 +116,24 @@ export async function executionsOf(server, workflowId) {
 	return data.results;
 }
 
-/** Headless Chromium logged into the started n8n's editor: `{ browser, page }`; close the browser when done. */
-export async function openEditor(server) {
+/**
+ * Headless Chromium (Debian's, or CHROMIUM_PATH) with a page logged into the
+ * started n8n's editor: `{ browser, page }`; close the browser when done (its
+ * profile folder goes with it).
+ */
+export async function openEditor(server, viewport = { width: 1440, height: 900 }) {
+	const profile = mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'));
 	const browser = await puppeteer.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
 		args: [
 			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'helpdesk-chromium-'))}`,
+			'--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
 		],
 	});
+	browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
 	const page = await browser.newPage();
-	await page.setViewport({ width: 1440, height: 900 });
+	await page.setViewport(viewport);
 	const [name] = server.cookie.split('=');
 	await page.setCookie({ name, value: server.cookie.slice(name.length + 1), url: server.base });
 	return { browser, page };

@@ -231,15 +231,16 @@ export async function runNode(harness: NodeHarness, setup: RunSetup): Promise<Ru
 export async function loadOptions<T>(
 	harness: NodeHarness,
 	setup: Omit<RunSetup, 'items'>,
-	method: (this: LoadOptionsContext, filter?: string) => Promise<T>,
+	method: (this: LoadOptionsContext, filter?: string, paginationToken?: string) => Promise<T>,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<T> {
 	const helper = new TestCredentialsHelper(harness.credentialTypes, { ...setup.credentials });
 	const { workflow, node } = buildWorkflow(harness, setup.parameters);
 	const additionalData = additionalDataFor(helper);
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, '');
-	return await method.call(context, filter);
+	return await method.call(context, filter, paginationToken);
 }
 
 /**

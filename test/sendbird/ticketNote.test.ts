@@ -128,10 +128,10 @@ describe('Sendbird Desk › Ticket Note', () => {
 
 		it.each([
 			[{ note: '   ' }, 'Note is required and is empty'],
-			[{ ticketId: '' }, 'Ticket ID is required and is empty'],
-			[{ ticketId: '12a' }, 'Ticket ID must be a positive whole number (an ID) (found: "12a")'],
-			[{ ticketId: '0' }, 'Ticket ID must be a positive whole number (an ID) (found: "0")'],
-			[{ ticketId: '-4' }, 'Ticket ID must be a positive whole number (an ID) (found: "-4")'],
+			[{ ticketId: '' }, 'Ticket is required and is empty'],
+			[{ ticketId: '12a' }, 'Ticket must be a positive whole number (an ID) (found: "12a")'],
+			[{ ticketId: '0' }, 'Ticket must be a positive whole number (an ID) (found: "0")'],
+			[{ ticketId: '-4' }, 'Ticket must be a positive whole number (an ID) (found: "-4")'],
 		])('refuses %p before sending anything', async (override, message) => {
 			const error = await failureOf(run('ticketNote', 'create', { ticketId: '12512', note: 'hello', ...override }));
 			expect(error.message).toBe(message);

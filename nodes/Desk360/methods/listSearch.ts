@@ -1,52 +1,42 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listObjects } from '../../shared/pages';
+import { matches, searchPage } from '../../shared/listSearch';
 import { desk360Url } from '../shared/pathIds';
 import { desk360Service } from '../shared/service';
 
-function matches(filter: string | undefined, ...texts: unknown[]): boolean {
-	if (!filter) return true;
-	const wanted = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(wanted));
-}
-
+/** Products whose name or ID contains the search, one page (20) per call. */
 export async function searchProducts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const products = await listObjects(this, desk360Service, '/v1/products');
-	return {
-		results: products
-			.filter((product) => matches(filter, product.name, product.id))
-			.map((product) => ({ name: String(product.name), value: String(product.id) })),
-	};
+	return await searchPage(this, desk360Service, '/v1/products', { paginationToken }, (product) =>
+		matches(filter, product.name, product.id) ? { name: String(product.name), value: String(product.id) } : undefined,
+	);
 }
 
+/** Agents whose name, email or ID contains the search, one page per call. */
 export async function searchAgents(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const agents = await listObjects(this, desk360Service, '/v1/agents');
-	return {
-		results: agents
-			.filter((agent) => matches(filter, agent.name, agent.email, agent.id))
-			.map((agent) => ({ name: `${agent.name} (${agent.email})`, value: String(agent.id) })),
-	};
+	return await searchPage(this, desk360Service, '/v1/agents', { paginationToken }, (agent) =>
+		matches(filter, agent.name, agent.email, agent.id)
+			? { name: `${String(agent.name)} (${String(agent.email)})`, value: String(agent.id) }
+			: undefined,
+	);
 }
 
-/** The agents, after "Unassigned" (agent 0: Desk360's value for tickets nobody is assigned to). */
+/** The agents, after "Unassigned" (agent 0: Desk360's value for tickets nobody is assigned to) on the first page. */
 export async function searchAgentsOrUnassigned(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { results } = await searchAgents.call(this, filter);
-	const unassigned = matches(filter, 'Unassigned', '0') ? [{ name: 'Unassigned', value: '0' }] : [];
-	return { results: [...unassigned, ...results] };
+	const page = await searchAgents.call(this, filter, paginationToken);
+	const unassigned = paginationToken === undefined && matches(filter, 'Unassigned', '0') ? [{ name: 'Unassigned', value: '0' }] : [];
+	return { ...page, results: [...unassigned, ...page.results] };
 }
 
 /** Desk360's ticket search: a number searches IDs, an address emails, anything else subjects. */
@@ -58,18 +48,17 @@ function ticketSearchQuery(filter: string | undefined): IDataObject {
 	return { subject: text };
 }
 
+/** The product's tickets matching the search, one page (20) per call. */
 export async function searchTickets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
+	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const product = this.getCurrentNodeParameter('product', { extractValue: true });
 	if (!product) return { results: [] };
-	// One page of 20 matches is enough to pick from; the search narrows it further.
 	const url = desk360Url(this, '/v1/products/:productId/tickets', { product });
-	const tickets = await listObjects(this, desk360Service, url, { qs: ticketSearchQuery(filter), limit: 20 });
-	const results: INodeListSearchItems[] = tickets.map((ticket) => ({
-		name: `#${ticket.id} ${ticket.subject ?? ticket.last_message ?? ''} (${ticket.name ?? ticket.email ?? 'unknown customer'})`,
+	return await searchPage(this, desk360Service, url, { qs: ticketSearchQuery(filter), paginationToken }, (ticket) => ({
+		name: `#${String(ticket.id)} ${String(ticket.subject ?? ticket.last_message ?? '')} (${String(ticket.name ?? ticket.email ?? 'unknown customer')})`,
 		value: String(ticket.id),
 	}));
-	return { results };
 }

@@ -1,15 +1,25 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeParameterResourceLocator,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { listObjects } from '../../shared/pages';
 import { laravelPages } from '../shared/pages';
 import { desk360Url } from '../shared/pathIds';
 import { desk360Service } from '../shared/service';
 
-/** The product chosen in the node, when the current operation has one. */
+/**
+ * The product chosen in the node, when the current operation has one. Read
+ * without extractValue: n8n's extractValue fails ("Could not find property")
+ * for operations without a product field, such as Reason → Update.
+ */
 function chosenProduct(context: ILoadOptionsFunctions): number | undefined {
-	const product = context.getCurrentNodeParameter('product', { extractValue: true });
+	const chosen = context.getCurrentNodeParameter('product') as INodeParameterResourceLocator | string | undefined;
+	const product = typeof chosen === 'object' && chosen !== null ? chosen.value : chosen;
 	const id = Number(product);
-	return product && Number.isInteger(id) ? id : undefined;
+	return product !== undefined && product !== '' && Number.isInteger(id) ? id : undefined;
 }
 
 function toOptions(objects: IDataObject[], keep: (object: IDataObject) => boolean): INodePropertyOptions[] {

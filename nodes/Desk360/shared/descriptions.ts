@@ -108,6 +108,7 @@ export const productIdField: INodeProperties = {
 export const titleField: INodeProperties = {
 	displayName: 'Title',
 	name: 'title',
+	description: 'The name shown for it in Desk360, e.g. Billing',
 	type: 'string',
 	required: true,
 	default: '',

@@ -31,7 +31,7 @@ export const priorityFilter: INodeProperties = {
 	type: 'options',
 	options: priorityOptions,
 	default: 0,
-	description: 'Only tickets of this priority',
+	description: 'Only tickets of this priority: Low (0), Medium (1), High (2) or Urgent (3)',
 	routing: { send: { type: 'query', property: 'priority' } },
 };
 
@@ -52,7 +52,7 @@ export const statusFilter: INodeProperties = {
 	type: 'options',
 	options: statusOptions,
 	default: 1,
-	description: 'Only tickets with this status',
+	description: 'Only tickets in this status: Resolved (1) or Waiting (2)',
 	routing: { send: { type: 'query', property: 'status' } },
 };
 

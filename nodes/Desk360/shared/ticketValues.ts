@@ -68,3 +68,38 @@ export function readableTicket(ticket: IDataObject, timeZone?: string): IDataObj
 	if ('updated_at' in ticket) readable.updated_at_iso = desk360TimeToIso(ticket.updated_at, timeZone);
 	return readable;
 }
+
+/** Desk360's message types: 0 a message (customer or agent), 6 a note only agents see. */
+const MESSAGE_TYPE_NAMES = new Map([
+	[0, 'Message'],
+	[6, 'Note'],
+]);
+
+/** A ticket message with `type_name` and `created_at_iso` next to Desk360's values. */
+export function readableMessage(message: IDataObject, timeZone?: string): IDataObject {
+	const readable: IDataObject = { ...message };
+	if ('type' in message) readable.type_name = nameOf(MESSAGE_TYPE_NAMES, message.type);
+	if ('created_at' in message) readable.created_at_iso = desk360TimeToIso(message.created_at, timeZone);
+	return readable;
+}
+
+/** A ticket with readable values, its messages (Get) too. */
+export function readableTicketWithMessages(ticket: IDataObject, timeZone?: string): IDataObject {
+	const readable = readableTicket(ticket, timeZone);
+	if (Array.isArray(ticket.messages)) {
+		readable.messages = (ticket.messages as IDataObject[]).map((message) => readableMessage(message, timeZone));
+	}
+	return readable;
+}
+
+/**
+ * A status change of a ticket log with `old_status_name` / `new_status_name`
+ * (null for old status 0: the ticket had none before) and `created_at_iso`.
+ */
+export function readableLog(log: IDataObject, timeZone?: string): IDataObject {
+	const readable: IDataObject = { ...log };
+	if ('old_status_id' in log) readable.old_status_name = Number(log.old_status_id) === 0 ? null : nameOf(STATUS_NAMES, log.old_status_id);
+	if ('new_status_id' in log) readable.new_status_name = nameOf(STATUS_NAMES, log.new_status_id);
+	if ('created_at' in log) readable.created_at_iso = desk360TimeToIso(log.created_at, timeZone);
+	return readable;
+}

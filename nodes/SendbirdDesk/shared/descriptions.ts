@@ -16,6 +16,38 @@ export function idField(name: string, displayName: string, description: string):
 	};
 }
 
+/**
+ * An object picked from a searchable list (one page at a time, "load more"
+ * for the next) or typed as its ID; `name` must match the path-ID table's
+ * `parameter` when the ID goes into the URL.
+ */
+export function locatorField(
+	name: string,
+	displayName: string,
+	description: string,
+	searchListMethod: string,
+	placeholder = 'e.g. 12512',
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder,
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An ID is a whole number' } }],
+			},
+		],
+	};
+}
+
 /** The Filters collection of a Get Many operation; `checks` validate what it adds to the query. */
 export function filtersCollection(options: INodeProperties[], ...checks: PreSendAction[]): INodeProperties {
 	return {
@@ -29,13 +61,14 @@ export function filtersCollection(options: INodeProperties[], ...checks: PreSend
 	};
 }
 
-/** Get one object by its ID: GET `${url}/:${idName}`. */
+/** Get one object by its ID: GET `${url}/:${idName}`; `field` picks it (default: typed as an ID). */
 export function getOperation(
 	singular: string,
 	url: string,
 	idName: string,
 	idLabel: string,
 	description: string,
+	field: INodeProperties = idField(idName, idLabel, `The ID of the ${singular}`),
 ): OperationModule {
 	return {
 		option: {
@@ -45,7 +78,7 @@ export function getOperation(
 			description,
 			routing: { request: { method: 'GET', url: `${url}/:${idName}` } },
 		},
-		fields: [idField(idName, idLabel, `The ID of the ${singular}`)],
+		fields: [field],
 	};
 }
 

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateRequest } from '../../../shared/validation';
 import { productLocator, ticketLocator } from '../../shared/descriptions';
 import { messageAdditionalFields, messageField } from './shared';
+import { messageOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Add Note',
@@ -22,3 +23,5 @@ export const fields: INodeProperties[] = [
 	messageField('Note', 'The note; only agents see it'),
 	messageAdditionalFields,
 ];
+
+export const output = messageOutput;

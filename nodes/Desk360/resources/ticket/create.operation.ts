@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateRequest } from '../../../shared/validation';
 import { agentLocator, productLocator, statusOptions } from '../../shared/descriptions';
 import { attachmentsField, ticketReasonField } from './shared';
+import { ticketChangeOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -32,6 +33,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Customer Name',
 		name: 'customerName',
+		description: 'The name of the customer who opens the ticket, e.g. Jane Doe',
 		type: 'string',
 		required: true,
 		default: '',
@@ -40,6 +42,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Customer Email',
 		name: 'email',
+		description: 'Email address of the customer; Desk360 replies to it, e.g. jane@example.com',
 		type: 'string',
 		placeholder: 'name@email.com',
 		required: true,
@@ -60,6 +63,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Status',
 		name: 'status',
+		description: 'Ticket status: Resolved (1) or Waiting (2)',
 		type: 'options',
 		options: statusOptions,
 		required: true,
@@ -89,3 +93,5 @@ export const fields: INodeProperties[] = [
 		],
 	},
 ];
+
+export const output = ticketChangeOutput;

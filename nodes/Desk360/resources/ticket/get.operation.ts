@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { simplifyField } from '../../../shared/output';
 import { productLocator, ticketLocator } from '../../shared/descriptions';
+import { ticketOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -10,4 +12,6 @@ export const option: INodePropertyOptions = {
 	routing: { request: { method: 'GET', url: '/v1/products/:productId/tickets/:ticketId' } },
 };
 
-export const fields: INodeProperties[] = [productLocator, ticketLocator];
+export const fields: INodeProperties[] = [productLocator, ticketLocator, simplifyField(ticketOutput)];
+
+export const output = ticketOutput;

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
-import { returnAllAndLimit } from '../../../shared/descriptions';
+import { dateFilterField, returnAllAndLimit } from '../../../shared/descriptions';
+import { simplifyField } from '../../../shared/output';
 import { productLocator } from '../../shared/descriptions';
 import {
 	agentFilter,
@@ -13,6 +14,7 @@ import {
 	ticketTypeFilter,
 } from '../../shared/ticketFilters';
 import { listAnswer } from '../../../shared/resource';
+import { ticketListOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -25,6 +27,7 @@ export const option: INodePropertyOptions = {
 export const fields: INodeProperties[] = [
 	productLocator,
 	...returnAllAndLimit,
+	simplifyField(ticketListOutput),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -63,27 +66,11 @@ export const fields: INodeProperties[] = [
 				description: 'Search by the name of the customer',
 				routing: { send: { type: 'query', property: 'name' } },
 			},
-			{
-				displayName: 'End Date',
-				name: 'endDate',
-				type: 'string',
-				placeholder: 'YYYY-MM-DD',
-				default: '',
-				description: 'Only tickets up to this day (YYYY-MM-DD)',
-				routing: { send: { type: 'query', property: 'end_date' } },
-			},
+			dateFilterField('End Date', 'endDate', 'end_date', 'Only tickets up to this day'),
 			platformFilter,
 			priorityFilter,
 			reasonFilter,
-			{
-				displayName: 'Start Date',
-				name: 'startDate',
-				type: 'string',
-				placeholder: 'YYYY-MM-DD',
-				default: '',
-				description: 'Only tickets from this day on (YYYY-MM-DD)',
-				routing: { send: { type: 'query', property: 'start_date' } },
-			},
+			dateFilterField('Start Date', 'startDate', 'start_date', 'Only tickets from this day on'),
 			statusFilter,
 			{
 				displayName: 'Subject',
@@ -126,3 +113,5 @@ export const fields: INodeProperties[] = [
 
 /** Page after page, by Desk360's Link header. */
 export const answer = listAnswer();
+
+export const output = ticketListOutput;

@@ -1,7 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { productLocator, ticketLocator } from '../../shared/descriptions';
+import { simplifyField } from '../../../shared/output';
 import { listAnswer } from '../../../shared/resource';
+import { ticketLogOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Logs',
@@ -11,7 +13,9 @@ export const option: INodePropertyOptions = {
 	routing: { request: { method: 'GET', url: '/v1/products/:productId/tickets/:ticketId/logs' } },
 };
 
-export const fields: INodeProperties[] = [productLocator, ticketLocator];
+export const fields: INodeProperties[] = [productLocator, ticketLocator, simplifyField(ticketLogOutput)];
+
+export const output = ticketLogOutput;
 
 /** Page after page, by Desk360's Link header. */
 export const answer = listAnswer();

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateRequest } from '../../../shared/validation';
 import { productLocator, ticketLocator } from '../../shared/descriptions';
 import { messageAdditionalFields, messageField } from './shared';
+import { messageOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Reply',
@@ -21,3 +22,5 @@ export const fields: INodeProperties[] = [
 	messageField('Message', 'The reply the customer receives'),
 	messageAdditionalFields,
 ];
+
+export const output = messageOutput;

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateRequest } from '../../../shared/validation';
 import { productLocator, statusOptions, ticketLocator } from '../../shared/descriptions';
 import { ticketReasonField } from './shared';
+import { ticketChangeOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Status',
@@ -38,3 +39,5 @@ export const fields: INodeProperties[] = [
 	},
 	ticketReasonField,
 ];
+
+export const output = ticketChangeOutput;

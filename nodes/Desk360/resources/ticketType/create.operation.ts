@@ -19,6 +19,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Description',
 		name: 'description',
+		description: 'A longer description of the ticket type',
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',

@@ -25,6 +25,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
+		description: 'Name of the binary field of the output item that receives the downloaded file, e.g. data',
 		type: 'string',
 		required: true,
 		default: 'data',

@@ -45,9 +45,9 @@ function textField(displayName: string, name: string, extra: Partial<INodeProper
 }
 
 const contactValues: INodeProperties[] = [
-	textField('Formatted Name', 'formattedName', { required: true, placeholder: 'e.g. John Smith' }),
-	textField('First Name', 'firstName', { required: true }),
-	textField('Last Name', 'lastName', { required: true }),
+	textField('Formatted Name', 'formattedName', { description: 'Full name as shown on the contact card, e.g. John Smith', required: true, placeholder: 'e.g. John Smith' }),
+	textField('First Name', 'firstName', { description: 'First (given) name of the contact', required: true }),
+	textField('Last Name', 'lastName', { description: 'Last (family) name of the contact', required: true }),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -56,30 +56,30 @@ const contactValues: INodeProperties[] = [
 		default: {},
 		options: [
 			textField('Birthday', 'birthday', { placeholder: 'YYYY-MM-DD', description: 'As YYYY-MM-DD' }),
-			textField('Company', 'company'),
-			textField('Department', 'department'),
-			textField('Job Title', 'jobTitle'),
-			textField('Middle Name', 'middleName'),
-			textField('Name Prefix', 'prefix', { placeholder: 'e.g. Dr.' }),
-			textField('Name Suffix', 'suffix', { placeholder: 'e.g. Jr.' }),
+			textField('Company', 'company', { description: 'Company the contact works for' }),
+			textField('Department', 'department', { description: 'Department of the contact within the company' }),
+			textField('Job Title', 'jobTitle', { description: 'Job title of the contact' }),
+			textField('Middle Name', 'middleName', { description: 'Middle name of the contact' }),
+			textField('Name Prefix', 'prefix', { description: 'Name prefix of the contact, e.g. Dr.', placeholder: 'e.g. Dr.' }),
+			textField('Name Suffix', 'suffix', { description: 'Name suffix of the contact, e.g. Jr.', placeholder: 'e.g. Jr.' }),
 		],
 	},
 	contactList('Phones', 'phones', 'Phone', [
-		textField('Phone', 'phone', { required: true, placeholder: 'e.g. +1 (650) 555-1234' }),
-		textField('WhatsApp ID', 'waId', { placeholder: 'e.g. 16505551234' }),
+		textField('Phone', 'phone', { description: 'Phone number of the contact, with the country code, e.g. +1 650 555 1234', required: true, placeholder: 'e.g. +1 (650) 555-1234' }),
+		textField('WhatsApp ID', 'waId', { description: 'WhatsApp ID of that number (digits only, no +); adds a Message button to the card', placeholder: 'e.g. 16505551234' }),
 	]),
 	contactList('Emails', 'emails', 'Email', [
-		textField('Email', 'email', { required: true, placeholder: 'name@email.com' }),
+		textField('Email', 'email', { description: 'Email address of the contact', required: true, placeholder: 'name@email.com' }),
 	]),
 	contactList('Addresses', 'addresses', 'Address', [
-		textField('Street', 'street'),
-		textField('City', 'city'),
-		textField('State', 'state'),
-		textField('ZIP Code', 'zip'),
-		textField('Country', 'country'),
-		textField('Country Code', 'countryCode', { placeholder: 'e.g. us' }),
+		textField('Street', 'street', { description: 'Street and house number' }),
+		textField('City', 'city', { description: 'City of the address' }),
+		textField('State', 'state', { description: 'State or province of the address' }),
+		textField('ZIP Code', 'zip', { description: 'Postal (ZIP) code of the address' }),
+		textField('Country', 'country', { description: 'Country of the address, e.g. United States' }),
+		textField('Country Code', 'countryCode', { description: 'Two-letter ISO country code of the address, e.g. us', placeholder: 'e.g. us' }),
 	]),
-	contactList('URLs', 'urls', 'URL', [textField('URL', 'url', { required: true, placeholder: 'https://example.com' })]),
+	contactList('URLs', 'urls', 'URL', [textField('URL', 'url', { description: 'Web address of the contact, e.g. https://example.com', required: true, placeholder: 'https://example.com' })]),
 ];
 
 /** Desk360's field for each node field of a contact part, with its rule. */

@@ -31,6 +31,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Latitude',
 		name: 'latitude',
+		description: 'Latitude of the location in decimal degrees, from -90 to 90, e.g. 41.0082',
 		type: 'number',
 		typeOptions: { minValue: -90, maxValue: 90, numberPrecision: 6 },
 		required: true,
@@ -40,6 +41,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Longitude',
 		name: 'longitude',
+		description: 'Longitude of the location in decimal degrees, from -180 to 180, e.g. 28.9784',
 		type: 'number',
 		typeOptions: { minValue: -180, maxValue: 180, numberPrecision: 6 },
 		required: true,
@@ -49,6 +51,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Location Name',
 		name: 'locationName',
+		description: 'Name of the place shown with the pin, e.g. Head Office',
 		type: 'string',
 		required: true,
 		default: '',
@@ -58,6 +61,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Address',
 		name: 'address',
+		description: 'Street address of the place shown under its name',
 		type: 'string',
 		required: true,
 		default: '',

@@ -1,9 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../../../shared/descriptions';
+import { simplifyField } from '../../../shared/output';
 import { listAnswer } from '../../../shared/resource';
 import { productLocator } from '../../shared/descriptions';
 import { laravelPages } from '../../shared/pages';
+import { templateOutput } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -13,7 +15,9 @@ export const option: INodePropertyOptions = {
 	routing: { request: { method: 'GET', url: '/v1/products/:productId/conversations/templates' } },
 };
 
-export const fields: INodeProperties[] = [productLocator, ...returnAllAndLimit];
+export const fields: INodeProperties[] = [productLocator, ...returnAllAndLimit, simplifyField(templateOutput)];
 
 /** Templates answer a Laravel page object instead of a list with a Link header. */
 export const answer = listAnswer({ readPage: laravelPages });
+
+export const output = templateOutput;

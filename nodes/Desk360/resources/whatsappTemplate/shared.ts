@@ -63,6 +63,7 @@ const templateParametersField: INodeProperties = {
 				{
 					displayName: 'Value',
 					name: 'value',
+					description: 'The value that replaces the placeholder of this key in the template',
 					type: 'string',
 					default: '',
 				},

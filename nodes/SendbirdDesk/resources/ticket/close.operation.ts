@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ticketIdField } from './shared';
+import { readableSendbirdTicket } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Close',
@@ -30,3 +31,6 @@ export const fields: INodeProperties[] = [
 		],
 	},
 ];
+
+/** The ticket Sendbird answers, with its readable values. */
+export const output = { readable: readableSendbirdTicket };

@@ -1,16 +1,14 @@
 import { validateRequest } from '../../../shared/validation';
-import { filtersCollection, getManyOperation } from '../../shared/descriptions';
+import { filtersCollection, getManyOperation, locatorField } from '../../shared/descriptions';
+import { simplifyField } from '../../../shared/output';
+import { sendbirdTicketOutput } from './output';
 import { statusOptions } from './shared';
 
 const filters = filtersCollection(
 	[
 		{
-			displayName: 'Agent ID',
-			name: 'agent',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 7',
-			description: 'Only tickets assigned to the agent with this ID',
+			...locatorField('agent', 'Agent', 'Only tickets assigned to this agent', 'searchAgents', 'e.g. 7'),
+			required: false,
 			routing: { send: { type: 'query', property: 'agent' } },
 		},
 		{
@@ -24,6 +22,7 @@ const filters = filtersCollection(
 		{
 			displayName: 'Status',
 			name: 'status',
+			description: 'Only tickets in this status',
 			type: 'options',
 			options: statusOptions,
 			default: 'ACTIVE',
@@ -32,10 +31,12 @@ const filters = filtersCollection(
 	],
 	validateRequest({
 		status2: { field: 'Status', type: 'text', in: 'qs', oneOf: statusOptions.map((status) => status.value) },
-		agent: { field: 'Agent ID', type: 'id', in: 'qs' },
+		agent: { field: 'Agent', type: 'id', in: 'qs' },
 	}),
 );
 
 export const { option, fields, answer } = getManyOperation('tickets', '/tickets', 'List or search the tickets', {
-	fields: [filters],
+	fields: [simplifyField(sendbirdTicketOutput), filters],
 });
+
+export const output = sendbirdTicketOutput;

@@ -1,6 +1,11 @@
-import { idField } from '../../shared/descriptions';
+import { locatorField } from '../../shared/descriptions';
 
-export const ticketIdField = idField('ticketId', 'Ticket ID', 'The ID of the ticket');
+export const ticketIdField = locatorField(
+	'ticketId',
+	'Ticket',
+	'The ticket: search by channel name or customer, or give its ID',
+	'searchTickets',
+);
 
 /** Ticket statuses (`status2`) as Sendbird's public documentation lists them. */
 export const statusOptions = [

@@ -2,6 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
 import { priorityOptions, ticketIdField } from './shared';
+import { readableSendbirdTicket } from './output';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Priority',
@@ -30,6 +31,7 @@ export const fields: INodeProperties[] = [
 	{
 		displayName: 'Priority',
 		name: 'priority',
+		description: 'The new priority of the ticket: Urgent, High, Medium or Low',
 		type: 'options',
 		options: priorityOptions,
 		required: true,
@@ -37,3 +39,6 @@ export const fields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'priority' } },
 	},
 ];
+
+/** The ticket Sendbird answers, with its readable values. */
+export const output = { readable: readableSendbirdTicket };

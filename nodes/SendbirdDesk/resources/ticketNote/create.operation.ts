@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { idField } from '../../shared/descriptions';
+import { ticketIdField } from '../ticket/shared';
 import { noteField } from './shared';
 
 export const option: INodePropertyOptions = {
@@ -14,7 +14,7 @@ export const option: INodePropertyOptions = {
 		send: {
 			preSend: [
 				validateRequest({
-					ticketId: { field: 'Ticket ID', type: 'id', required: true },
+					ticketId: { field: 'Ticket', type: 'id', required: true },
 					note: { field: 'Note', type: 'text', required: true },
 				}),
 			],
@@ -24,7 +24,8 @@ export const option: INodePropertyOptions = {
 
 export const fields: INodeProperties[] = [
 	{
-		...idField('ticketId', 'Ticket ID', 'The ID of the ticket to leave the note in'),
+		...ticketIdField,
+		description: 'The ticket to leave the note in: search by channel name or customer, or give its ID',
 		routing: { send: { type: 'body', property: 'ticketId' } },
 	},
 	noteField,

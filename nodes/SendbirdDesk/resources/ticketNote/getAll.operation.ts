@@ -1,25 +1,16 @@
+import { dateFilterField } from '../../../shared/descriptions';
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { filtersCollection, getManyOperation } from '../../shared/descriptions';
 
 const filters = filtersCollection(
 	[
-		{
-			displayName: 'End Date',
-			name: 'endDate',
-			type: 'dateTime',
-			default: '',
-			description: 'Only notes created up to this day (UTC; only the date is used). Default: today.',
-			routing: { send: { type: 'query', property: 'end_date' } },
-		},
-		{
-			displayName: 'Start Date',
-			name: 'startDate',
-			type: 'dateTime',
-			default: '',
-			description:
-				'Only notes created from this day on (UTC; only the date is used), at most one year before the end date. Default: 30 days before the end date.',
-			routing: { send: { type: 'query', property: 'start_date' } },
-		},
+		dateFilterField('End Date', 'endDate', 'end_date', 'Only notes created up to this day (UTC); empty: today'),
+		dateFilterField(
+			'Start Date',
+			'startDate',
+			'start_date',
+			'Only notes created from this day on (UTC), at most one year before the end date; empty: 30 days before the end date',
+		),
 	],
 	validateRequest({
 		start_date: { field: 'Start Date', type: 'date', in: 'qs' },

@@ -1,0 +1,397 @@
+// Walks a node's fields in the n8n editor (see editorFields.test.mjs): which
+// states show every field, by n8n-workflow's own display rules, and how each
+// field is checked in the open panel.
+import { createRequire } from 'node:module';
+
+// n8n-workflow's ESM build does not load in plain Node: use its CommonJS build, as n8n does.
+const { NodeHelpers } = createRequire(import.meta.url)('n8n-workflow');
+
+/** The page the walk drives; set by useEditor(). */
+let page;
+let workflowId;
+
+export function useEditor(editorPage, id) {
+	page = editorPage;
+	workflowId = id;
+}
+
+const MENU_ENTRIES = '.el-select-dropdown__item, [data-test-id="rlc-item"], [data-test-id="collection-parameter-option"]';
+const SELECTOR_TYPES = new Set(['options', 'multiOptions', 'boolean']);
+/** Options the editor adds itself (Custom API Call), not the package. */
+const isEditorOption = (value) => typeof value === 'string' && value.startsWith('__');
+
+
+/**
+ * The node types of the package as the editor loads them, each with only the
+ * fields the package declares (n8n adds some of its own, such as Request Options).
+ */
+export function packageNodeTypes(loaded, packageRoot) {
+	const require = createRequire(import.meta.url);
+	const manifest = require(`${packageRoot}/package.json`);
+	const declared = new Map();
+	for (const path of manifest.n8n.nodes) {
+		const classes = Object.values(require(`${packageRoot}/${path}`)).filter((value) => typeof value === 'function');
+		for (const NodeClass of classes) {
+			const { description } = new NodeClass();
+			declared.set(`${manifest.name}.${description.name}`, new Set(description.properties.map((property) => property.name)));
+		}
+	}
+	return loaded
+		.filter((type) => declared.has(type.name))
+		.map((type) => ({ ...type, properties: type.properties.filter((property) => declared.get(type.name).has(property.name)) }));
+}
+
+export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+// ---------------------------------------------------------------------------
+// Which fields are shown, by n8n's own display rules
+
+const NODE = { typeVersion: 1 };
+
+function valuesOf(type, parameters) {
+	return NodeHelpers.getNodeParameters(type.properties, parameters, true, false, NODE, type) ?? {};
+}
+
+function isShown(type, property, values) {
+	return property.type !== 'hidden' && NodeHelpers.displayParameter(values, property, NODE, type, values);
+}
+
+/** Names of top-level fields that other top-level fields' display conditions refer to. */
+function referencedNames(type) {
+	const names = new Set();
+	for (const property of type.properties) {
+		for (const rule of [property.displayOptions?.show, property.displayOptions?.hide]) {
+			for (const name of Object.keys(rule ?? {})) names.add(name);
+		}
+	}
+	return names;
+}
+
+/** Fields whose value decides what else is shown: resource, operation, events, switches... */
+function selectorsOf(type) {
+	const referenced = referencedNames(type);
+	return type.properties.filter((property) => SELECTOR_TYPES.has(property.type) && referenced.has(property.name));
+}
+
+function choicesOf(property) {
+	if (property.type === 'boolean') return [property.default === true, property.default !== true];
+	if (property.typeOptions?.loadOptionsMethod) return [];
+	const values = property.options.map((option) => option.value).filter((value) => !isEditorOption(value));
+	return property.type === 'multiOptions' ? values.map((value) => [value]) : values;
+}
+
+/**
+ * The states that show every field at least once: every value of a selector
+ * that other selectors depend on (resource, then operation) is combined with
+ * what follows; independent selectors are covered side by side (state i takes
+ * each one's i-th value) instead of multiplied.
+ */
+export function statesOf(type) {
+	const selectors = selectorsOf(type);
+	const dependedOn = new Set(
+		selectors.flatMap((selector) => [
+			...Object.keys(selector.displayOptions?.show ?? {}),
+			...Object.keys(selector.displayOptions?.hide ?? {}),
+		]),
+	);
+	const walk = (fixed) => {
+		const values = valuesOf(type, fixed);
+		const open = selectors.filter(
+			(selector) => !(selector.name in fixed) && isShown(type, selector, values) && choicesOf(selector).length > 0,
+		);
+		if (open.length === 0) return [fixed];
+		const chain = open.find((selector) => dependedOn.has(selector.name));
+		if (chain) return choicesOf(chain).flatMap((choice) => walk({ ...fixed, [chain.name]: choice }));
+		const width = Math.max(...open.map((selector) => choicesOf(selector).length));
+		return Array.from({ length: width }, (_, index) =>
+			Object.fromEntries([
+				...Object.entries(fixed),
+				...open.map((selector) => {
+					const choices = choicesOf(selector);
+					return [selector.name, choices[index % choices.length]];
+				}),
+			]),
+		);
+	};
+	return walk({});
+}
+
+// The editor, driven as a user would
+
+/** Opens a node's panel by its route, without reloading the editor. */
+async function openNode(nodeId) {
+	await page.evaluate(async (path) => {
+		const app = /** @type {Element & { __vue_app__: any }} */ (document.querySelector('#app'));
+		const router = app.__vue_app__.config.globalProperties.$router;
+		await router.push(path);
+	}, `/workflow/${workflowId}/${nodeId}`);
+	await page.waitForFunction(
+		(id) => location.pathname.endsWith(`/${id}`) && document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'),
+		{ timeout: 20_000 },
+		nodeId,
+	);
+	await sleep(300);
+}
+
+/** Closes an open dropdown; Escape without one would close the whole panel. */
+export async function closeMenus() {
+	// An empty dropdown ("No data") is open too, though it has no entries.
+	const open = await page.$$eval(`${MENU_ENTRIES}, .el-select-dropdown`, (elements) =>
+		elements.some((element) => element.offsetParent !== null && element.getBoundingClientRect().height > 0),
+	);
+	if (!open) return;
+	await page.keyboard.press('Escape');
+	await sleep(150);
+}
+
+/** Texts of the visible entries of the dropdown that is open now. */
+async function openMenuEntries(selector = '.el-select-dropdown__item') {
+	return await page.$$eval(selector, (elements) =>
+		elements.filter((element) => element.offsetParent !== null).map((element) => element.innerText.trim().split('\n')[0]),
+	);
+}
+
+/** The entries of the dropdown that opens, once loaded (or none, once it says it has none). */
+async function waitForMenu(selector = '.el-select-dropdown__item', timeout = 10_000) {
+	const start = Date.now();
+	for (;;) {
+		const entries = await openMenuEntries(selector);
+		const state = await page.$$eval('.el-select-dropdown, .el-popper', (elements) => {
+			const shown = elements.filter((element) => element.offsetParent !== null);
+			return {
+				loading: shown.some((element) => /Loading/i.test(element.innerText)),
+				empty: shown.some((element) => element.querySelector('.el-select-dropdown__empty')?.offsetParent),
+				error: shown.map((element) => element.innerText).find((text) => /error|could not/i.test(text)),
+			};
+		});
+		if (state.error) return { entries, error: state.error.trim().slice(0, 200) };
+		if ((entries.length > 0 || state.empty) && !state.loading) return { entries };
+		if (Date.now() - start > timeout) return { entries };
+		await sleep(150);
+	}
+}
+
+/** Clicks the shown dropdown entry named `name` (found in the page, in one step). */
+async function clickMenuEntry(name, selector = '.el-select-dropdown__item') {
+	const clicked = await page.$$eval(
+		selector,
+		(elements, wanted) => {
+			const entry = elements.find(
+				(element) => element.offsetParent !== null && element.innerText.trim().split('\n')[0] === wanted,
+			);
+			entry?.click();
+			return Boolean(entry);
+		},
+		name,
+	);
+	if (clicked) await sleep(200);
+	return clicked;
+}
+
+/** The first element matching `selector` inside `scope` that is shown. */
+async function shownIn(scope, selector) {
+	for (const handle of await scope.$$(selector)) {
+		if (await handle.evaluate((element) => element.offsetParent !== null && element.getBoundingClientRect().width > 0)) return handle;
+	}
+	return undefined;
+}
+
+/** The element of a field inside `scope`: its input, or the parameter item whose label names it. */
+async function findField(scope, property) {
+	const input = await shownIn(scope, `[data-test-id="parameter-input-${property.name}"]`);
+	if (input) return input;
+	const item = await scope.evaluateHandle((element, displayName) => {
+		const items = element.querySelectorAll('[data-test-id="parameter-item"], .multi-parameter, [class*="parameterItem"], [class*="fixedCollection"]');
+		return [...items].find((candidate) => {
+			const label = candidate.querySelector('label, [data-test-id="input-label"]')?.innerText ?? '';
+			return label.replace(/\*/g, '').trim().split('\n')[0].trim() === displayName;
+		});
+	}, property.displayName);
+	return (await item.evaluate((element) => element !== undefined)) ? item.asElement() : undefined;
+}
+
+/**
+ * The element of a field inside the element `scope()` gives, looked up afresh
+ * (the editor re-renders the panel when a value changes), waiting a moment for it.
+ */
+async function fieldElement(scope, property, waitMs = 3_000) {
+	const start = Date.now();
+	for (;;) {
+		const within = await scope();
+		const found = within && (await findField(within, property));
+		if (found || Date.now() - start > waitMs) return found;
+		await sleep(200);
+	}
+}
+
+function optionNames(type, property, values) {
+	return (property.options ?? [])
+		.filter((option) => !isEditorOption(option.value) && (!option.displayOptions || isShown(type, option, values)))
+		.map((option) => option.name ?? option.displayName);
+}
+
+/** Types `text` into the field's input; the field is looked up again after, as the editor may re-render it. */
+async function typeInto(find, text) {
+	const inputOf = async () => (await find())?.$('input:not([type="hidden"]), textarea');
+	const input = await inputOf();
+	if (!input) return 'has no text input';
+	if (await input.evaluate((field) => field.disabled || field.readOnly)) return 'is read-only';
+	await input.click({ clickCount: 3 });
+	await page.keyboard.type(text);
+	await page.keyboard.press('Tab');
+	await sleep(150);
+	const value = (await (await inputOf())?.evaluate((field) => field.value)) ?? '';
+	return value.includes(text) ? undefined : `took "${value}" after typing "${text}"`;
+}
+
+/** Fields already given a value in an earlier state of the same operation: later states check they are rendered. */
+const setFields = new Set();
+
+/** Collections already opened option by option: in a later state, only their list of options is checked. */
+const openedCollections = new Set();
+
+const SAMPLE_TEXT = { number: '3', dateTime: '2026-01-31', string: 'abc' };
+
+/**
+ * Checks that one field is rendered and takes a value; returns the problems.
+ * `values` are the node's parameters, for the display rules of options.
+ */
+async function checkField(type, scope, property, values, path) {
+	const where = `${path}${property.displayName} (${property.name})`;
+	if (property.type === 'notice') {
+		const text = (await (await scope())?.evaluate((element) => element.innerText)) ?? '';
+		return text.includes(property.displayName.slice(0, 40)) ? [] : [`${where}: the notice is not shown`];
+	}
+	const element = await fieldElement(scope, property);
+	if (!element) return [`${where}: is not rendered`];
+	const self = async () => await fieldElement(scope, property);
+	const key = JSON.stringify([type.name, values.resource, values.operation, where]);
+	if (setFields.has(key) && !['collection', 'fixedCollection'].includes(property.type)) return [];
+	setFields.add(key);
+	switch (property.type) {
+		case 'string':
+		case 'number':
+		case 'dateTime': {
+			if (property.typeOptions?.loadOptionsMethod) break;
+			const problem = await typeInto(self, SAMPLE_TEXT[property.type]);
+			return problem ? [`${where}: ${problem}`] : [];
+		}
+		case 'boolean': {
+			const toggle = await element.$('.el-switch');
+			if (!toggle) return [`${where}: has no switch`];
+			const before = await toggle.evaluate((node) => node.classList.contains('is-checked'));
+			await toggle.click();
+			await sleep(150);
+			const after = await toggle.evaluate((node) => node.classList.contains('is-checked'));
+			if (after !== before) await toggle.click();
+			await sleep(150);
+			return after === before ? [`${where}: the switch does not flip`] : [];
+		}
+		case 'options':
+		case 'multiOptions': {
+			await (await element.$('input') ?? element).click();
+			const loads = Boolean(property.typeOptions?.loadOptionsMethod);
+			const { entries, error } = await waitForMenu('.el-select-dropdown__item', loads ? 10_000 : 2_000);
+			const problems = [];
+			if (loads) {
+				// A list that depends on other fields may be empty (a template without parameters); one that does not, may not.
+				const independent = !property.typeOptions.loadOptionsDependsOn?.length;
+				if (error) problems.push(`${where}: the dropdown shows "${error}"`);
+				else if (entries.length === 0 && independent) problems.push(`${where}: the dropdown loaded nothing from the sandbox`);
+				else if (entries.length > 0) await clickMenuEntry(entries[0]);
+			} else {
+				const missing = optionNames(type, property, values).filter((name) => !entries.includes(name));
+				if (missing.length > 0) problems.push(`${where}: the dropdown lacks ${missing.join(', ')}`);
+			}
+			await closeMenus();
+			return problems;
+		}
+		case 'resourceLocator': {
+			const search = await element.$('[data-test-id="rlc-input"]');
+			if (!search) return [`${where}: has no input`];
+			const modes = (property.modes ?? []).map((mode) => mode.name);
+			if (!modes.includes('list')) return typeInto(self, '1').then((problem) => (problem ? [`${where}: ${problem}`] : []));
+			await search.click();
+			const { entries, error } = await waitForMenu('[data-test-id="rlc-item"]');
+			if (error || entries.length === 0) {
+				await closeMenus();
+				return [`${where}: the list loaded ${error ? `an error: "${error}"` : 'nothing from the sandbox'}`];
+			}
+			await clickMenuEntry(entries[0], '[data-test-id="rlc-item"]');
+			await closeMenus();
+			return [];
+		}
+		case 'collection':
+			return await checkCollection(type, self, property, values, where);
+		case 'fixedCollection':
+			return await checkFixedCollection(type, self, property, values, where);
+		default:
+			return [];
+	}
+	return [];
+}
+
+/** A collection offers every option that may be shown, and renders each one once added. */
+async function checkCollection(type, scope, property, values, where) {
+	const element = await scope();
+	const expected = (property.options ?? []).filter((option) => !option.displayOptions || isShown(type, option, values));
+	const add = await shownIn(element, '[data-test-id="collection-parameter-add"]');
+	if (!add) return [`${where}: has no add button`];
+	await add.click();
+	const { entries: offered } = await waitForMenu('[data-test-id="collection-parameter-option"]', 1_500);
+	await closeMenus();
+	// With a single option the button adds it at once, without a list.
+	if (offered.length === 0 && expected.length === 1 && (await fieldElement(scope, expected[0], 500))) {
+		return await checkField(type, scope, expected[0], values, `${where} → `);
+	}
+	const missing = expected.map((option) => option.displayName).filter((name) => !offered.includes(name));
+	const problems = missing.length > 0 ? [`${where}: does not offer ${missing.join(', ')}`] : [];
+	const key = JSON.stringify([where.replace(/^\[.*?\] /, ''), expected.map((option) => option.name), values.resource, values.operation]);
+	if (openedCollections.has(key)) return problems;
+	openedCollections.add(key);
+	for (const option of expected.filter((candidate) => offered.includes(candidate.displayName))) {
+		const button = await shownIn(await scope(), '[data-test-id="collection-parameter-add"]');
+		if (!button) break;
+		await button.click();
+		await waitForMenu('[data-test-id="collection-parameter-option"]', 1_500);
+		await clickMenuEntry(option.displayName, '[data-test-id="collection-parameter-option"]');
+		await closeMenus();
+		problems.push(...(await checkField(type, scope, option, values, `${where} → `)));
+	}
+	return problems;
+}
+
+/** A fixed collection adds an entry of each group and renders the group's fields. */
+async function checkFixedCollection(type, scope, property, values, where) {
+	const problems = [];
+	for (const group of property.options ?? []) {
+		const add = await (await scope()).$('[data-test-id="fixed-collection-add"], [data-test-id="fixed-collection-add-top-level-button"], button');
+		if (!add) return [`${where}: has no add button`];
+		await add.click();
+		await sleep(200);
+		if ((property.options ?? []).length > 1) {
+			await waitForMenu('.el-select-dropdown__item', 1_500);
+			if (!(await clickMenuEntry(group.displayName))) problems.push(`${where}: does not offer ${group.displayName}`);
+			await closeMenus();
+		}
+		for (const field of group.values ?? []) {
+			if (field.displayOptions && !isShown(type, field, values)) continue;
+			problems.push(...(await checkField(type, scope, field, values, `${where} → ${group.displayName} → `)));
+		}
+	}
+	return problems;
+}
+
+export async function checkState(type, { nodeId, parameters }) {
+	await openNode(nodeId);
+	const panel = async () => await page.$('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+	const values = valuesOf(type, parameters);
+	const problems = [];
+	for (const property of type.properties) {
+		if (!isShown(type, property, values)) continue;
+		problems.push(...(await checkField(type, panel, property, values, '')));
+	}
+	const label = Object.entries(parameters).map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ') || 'defaults';
+	return problems.map((problem) => `[${label}] ${problem}`);
+}
+
