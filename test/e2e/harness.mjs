@@ -131,7 +131,8 @@ export async function openEditor(server, viewport = { width: 1440, height: 900 }
 			'--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
 		],
 	});
-	browser.once('disconnected', () => rmSync(profile, { recursive: true, force: true }));
+	// Once Chromium has exited: before that it may still be writing into its profile.
+	browser.process()?.once('exit', () => rmSync(profile, { recursive: true, force: true, maxRetries: 5 }));
 	const page = await browser.newPage();
 	await page.setViewport(viewport);
 	const [name] = server.cookie.split('=');
