@@ -164,7 +164,7 @@ describe('Desk360 node in n8n', () => {
 		const templates = sandbox.state.data.desk360.templates.filter((t) => t.product_id === 11).length;
 		assert.ok(templates > 20);
 		assert.equal(outputs.Templates.length, templates);
-		assert.ok(outputs.Templates[0].languages.length >= 1);
+		assert.ok(outputs.Templates[0].language_codes.length >= 1);
 		const stats = await sandboxStats();
 		const routes = stats.writes.map((w) => w.route);
 		for (const route of [
