@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
@@ -8,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { searchProducts } from '../Desk360/methods/listSearch';
-import { forgetPastedWebhook, pastedWebhookExists, recordPastedWebhook } from '../shared/pastedWebhook';
+import { pastedWebhookMethods } from '../shared/pastedWebhook';
 import { answerNow } from '../shared/webhookAnswer';
 import { desk360WhatsAppWebhookTest } from './credentialTest';
 import { properties } from './description';
@@ -70,19 +69,7 @@ export class Desk360Trigger implements INodeType {
 		credentialTest: { desk360WhatsAppWebhookTest },
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await pastedWebhookExists(this, checkSetup);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await recordPastedWebhook(this, 'Desk360 (WhatsApp Accounts → Public API → webhook URL)');
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await forgetPastedWebhook(this);
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods('Desk360 (WhatsApp Accounts → Public API → webhook URL)', checkSetup);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		if (!(await isVerified(this))) {

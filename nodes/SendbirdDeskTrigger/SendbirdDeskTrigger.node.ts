@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { clock } from '../shared/clock';
-import { credentialNotSet, forgetPastedWebhook, pastedWebhookExists, recordPastedWebhook } from '../shared/pastedWebhook';
+import { credentialNotSet, pastedWebhookMethods } from '../shared/pastedWebhook';
 import { listEntries } from '../shared/validation';
 import { answerNow } from '../shared/webhookAnswer';
 import { jsonObjectBody } from '../shared/webhookBody';
@@ -71,19 +71,7 @@ export class SendbirdDeskTrigger implements INodeType {
 		properties,
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return await pastedWebhookExists(this, checkSetup);
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return await recordPastedWebhook(this, 'Sendbird Desk (Dashboard → Settings → Desk → Webhooks)');
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return await forgetPastedWebhook(this);
-			},
-		},
-	};
+	webhookMethods = pastedWebhookMethods('Sendbird Desk (Dashboard → Settings → Desk → Webhooks)', checkSetup);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBodyOf(this);

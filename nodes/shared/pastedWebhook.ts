@@ -15,27 +15,33 @@ import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
 
 const RECORD = 'pastedWebhookUrl';
 
-/** Checks the node's setup, then whether the URL to paste was recorded already. */
-export async function pastedWebhookExists(
-	context: IHookFunctions,
-	checkSetup: (context: IHookFunctions) => Promise<void>,
-): Promise<boolean> {
-	await checkSetup(context);
-	return context.getWorkflowStaticData('node')[RECORD] === context.getNodeWebhookUrl('default');
-}
-
-/** Records the URL the service has to call, and says where to paste it. */
-export async function recordPastedWebhook(context: IHookFunctions, whereToPaste: string): Promise<boolean> {
-	const url = context.getNodeWebhookUrl('default');
-	context.getWorkflowStaticData('node')[RECORD] = url;
-	context.logger.info(`${context.getNode().name}: ${whereToPaste} must call ${url} (it cannot be registered through an API)`);
-	return true;
-}
-
-/** Forgets the record; the URL stays pasted at the service until the user removes it there. */
-export async function forgetPastedWebhook(context: IHookFunctions): Promise<boolean> {
-	delete context.getWorkflowStaticData('node')[RECORD];
-	return true;
+/**
+ * The webhookMethods of a trigger whose URL is pasted by hand: `checkSetup`
+ * checks the node's own setup on every activation; `whereToPaste` names the
+ * place in the service's panel for the log line.
+ */
+export function pastedWebhookMethods(whereToPaste: string, checkSetup: (context: IHookFunctions) => Promise<void>) {
+	return {
+		default: {
+			/** Checks the node's setup, then whether the URL to paste was recorded already. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await checkSetup(this);
+				return this.getWorkflowStaticData('node')[RECORD] === this.getNodeWebhookUrl('default');
+			},
+			/** Records the URL the service has to call, and says where to paste it. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				this.getWorkflowStaticData('node')[RECORD] = url;
+				this.logger.info(`${this.getNode().name}: ${whereToPaste} must call ${url} (it cannot be registered through an API)`);
+				return true;
+			},
+			/** Forgets the record; the URL stays pasted at the service until the user removes it there. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node')[RECORD];
+				return true;
+			},
+		},
+	};
 }
 
 /** The error that fails a publishing when a credential the node needs is not set: what it is, what to do, and n8n's reason. */
