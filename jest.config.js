@@ -8,5 +8,10 @@ module.exports = {
 	testTimeout: 20_000,
 	setupFiles: ['<rootDir>/test/setup.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/teardown.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+	// The sandbox's ES modules (its rate limiter) are shared with the tests: compiled to CommonJS like the tests.
+	moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+		'^.+\\.mjs$': '<rootDir>/test/mjsTransform.js',
+	},
 };
