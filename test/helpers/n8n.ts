@@ -127,6 +127,8 @@ export interface RunSetup {
 	/** Input items; one empty item when absent. */
 	items?: INodeExecutionData[];
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The execution's cancel signal (n8n aborts it when the execution is cancelled). */
+	signal?: AbortSignal;
 }
 
 export function buildWorkflow(harness: NodeHarness, parameters: INodeParameters) {
@@ -206,6 +208,7 @@ export async function runNode(harness: NodeHarness, setup: RunSetup): Promise<Ru
 		inputData,
 		executeData,
 		[],
+		setup.signal,
 	);
 	const routingNode = new RoutingNode(context, harness.nodeType);
 	const output = await routingNode.runNode();
