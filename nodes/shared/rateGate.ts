@@ -1,4 +1,5 @@
 import { cancellationError, clock } from './clock';
+import { WindowLength } from './windowLength';
 
 /** What an answer said about the rate limit (absent fields were not sent). */
 export interface RateLimitState {
@@ -22,12 +23,6 @@ interface Waiter {
 	go(slot: GateSlot): void;
 }
 
-/** Windows of Laravel-like servers last whole seconds; their Reset and Retry-After count whole seconds. */
-const SECOND = 1000;
-
-/** How late after a window's end a request may go and still count as sent right after it. */
-const PROMPT_MS = 250;
-
 /**
  * Paces the requests of one account by the server's fixed-window rate limit:
  * small jobs at network speed, big jobs at the limit, and no 429 that the
@@ -42,9 +37,13 @@ const PROMPT_MS = 250;
  *   the same address). The remaining budget the server reports is the truth.
  * - When the window ends: the X-RateLimit-Reset of ordinary answers, if the
  *   server sends it; otherwise (Laravel's throttle: a window starts at its first
- *   request, Reset comes only with a 429) the window's first request plus the
- *   window length, learned from the first 429; until then, one request asks and
- *   its 429 tells.
+ *   request, Reset comes only with a 429) the window's first answer plus the
+ *   window length learned from 429s (`WindowLength`). Until that is known, at
+ *   most half of what is left goes out at a time, then one request asks and its
+ *   429 tells the end.
+ * - When Remaining drops more than this gate's own requests explain, someone
+ *   else spends the budget too: the last request of each window is left to
+ *   them, as two spenders that both see one left would both send it.
  * - A 429 that spends the budget (Remaining 0 or not sent) holds every request
  *   of the account until the wait the server asked for is over; a 429 with
  *   budget left is the refused request's own business.
@@ -83,18 +82,8 @@ export class RateGate {
 	/** When the current window ends; undefined while unknown. */
 	private endsAt: number | undefined;
 
-	/**
-	 * Servers without Reset on ordinary answers: the earliest the current window
-	 * can have started (when this gate sent its first request, or just after the
-	 * last window ended), for learning the window length from a 429.
-	 */
-	private startsAfter: number | undefined;
-
-	/** The last window's end as a 429 told it: at the earliest `after` (its Reset is rounded up), at the latest `reopen`. */
-	private lastEnd: { after: number; reopen: number } | undefined;
-
-	/** Whether the current window's end is a prediction (its first answer plus the learned length). */
-	private endPredicted = false;
+	/** Without Reset on ordinary answers: when windows end, learned from 429s. */
+	private readonly windowLength = new WindowLength();
 
 	private inFlightInWindow = 0;
 
@@ -110,12 +99,6 @@ export class RateGate {
 
 	/** When the last request of the current window went out. */
 	private lastSentAt: number | undefined;
-
-	/**
-	 * The window length of a server without Reset on ordinary answers (Laravel's
-	 * throttle), learned from 429s: the least of what each 429 shows it can be at most.
-	 */
-	private windowMs: number | undefined;
 
 	/** Without budget headers: the rate learned from 429s, as a budget per window. */
 	private learned: { budget: number; windowMs: number } | undefined;
@@ -288,36 +271,17 @@ export class RateGate {
 		this.sentInWindow = 0;
 		// Requests before this one in the same window were someone else's.
 		this.othersSpend = this.limit !== undefined && state.remaining! < this.limit - 1;
-		this.endPredicted = false;
 		if (this.resetOnAnswers) {
 			this.endsAt = state.resetAt !== undefined && state.resetAt > now ? state.resetAt : undefined;
-			return;
+		} else {
+			const first = this.limit !== undefined && state.remaining === this.limit - 1;
+			this.endsAt = this.windowLength.begun(slot.sentAt, now, first);
 		}
-		// Laravel-like: the window began at its first request. This one, if the answer says
-		// Limit − 1 left; otherwise someone else's, after the last window ended (known when
-		// this request went right after the end a 429 told).
-		const first = this.limit !== undefined && state.remaining === this.limit - 1;
-		const rightAfterLastEnd = this.lastEnd && slot.sentAt - this.lastEnd.reopen <= PROMPT_MS;
-		this.startsAfter = first ? slot.sentAt : rightAfterLastEnd ? this.lastEnd!.after : undefined;
-		// It began at the latest when this answer came, so it ends at the latest a window length later.
-		this.endsAt = this.windowMs === undefined ? undefined : now + this.windowMs;
-		this.endPredicted = this.endsAt !== undefined;
 	}
 
 	/** The server refused a request of the current window for its budget and reopens at `reopensAt`. */
 	private spent(slot: GateSlot, now: number, reopensAt: number): void {
-		if (!this.resetOnAnswers) {
-			// A request sent when the predicted end had passed was refused: the prediction was early.
-			if (slot.probe && this.endPredicted) this.windowMs = undefined;
-			if (this.startsAfter !== undefined) {
-				// Windows last whole seconds: at most the whole seconds from the earliest start to the reopening.
-				const length = Math.floor((reopensAt - this.startsAfter) / SECOND) * SECOND;
-				if (length >= SECOND) this.windowMs = Math.min(this.windowMs ?? length, length);
-			}
-			// Reset and Retry-After are whole seconds, rounded up; the answer took its time to come back.
-			this.lastEnd = { after: reopensAt - SECOND - (now - slot.sentAt), reopen: reopensAt };
-			this.endPredicted = false;
-		}
+		if (!this.resetOnAnswers) this.windowLength.refused(slot.sentAt, now, reopensAt, slot.probe);
 		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
 		this.budget = 0;
 		this.endsAt = this.blockedUntil;
