@@ -76,7 +76,16 @@ export class RateGate {
 	/** Numbers the windows, so that late answers about a window that is over are not taken for the current one. */
 	private window = 0;
 
-	/** Requests still allowed in the current window, after those already sent; undefined while unknown. */
+	/**
+	 * With budget headers: the lowest X-RateLimit-Remaining the current window's
+	 * answers reported (the server's count only grows); undefined while unknown.
+	 * What may still be sent is that less the requests in flight, which it may
+	 * not count yet: as their answers come back, however out of order, the
+	 * estimate recovers instead of sticking at a low.
+	 */
+	private remaining: number | undefined;
+
+	/** Without budget headers: requests still allowed in the current window, after those already sent. */
 	private budget: number | undefined;
 
 	/** When the current window ends; undefined while unknown. */
@@ -87,10 +96,12 @@ export class RateGate {
 
 	private inFlightInWindow = 0;
 
-	/** The current window's budget after the request that asked for it, and how many went out since. */
+	/** The current window's budget after the request that asked for it, how many went out since, and how many of this gate's requests were still out when it went (they may count in its window). */
 	private windowBudget = 0;
 
 	private sentInWindow = 0;
+
+	private carriedIn = 0;
 
 	/** Whether someone else (another worker, another tool at the same address) spends the current window's budget too. */
 	private othersSpend = false;
@@ -165,8 +176,10 @@ export class RateGate {
 			}
 			if (next.probe) {
 				this.probeOut = true;
+				// Requests still out may reach the server after this one, in the window it begins.
+				this.carriedIn = this.inFlight;
 			} else {
-				if (this.budget !== undefined) this.budget--;
+				if (!this.metered && this.budget !== undefined) this.budget--;
 				this.inFlightInWindow++;
 				this.sentInWindow++;
 			}
@@ -182,26 +195,27 @@ export class RateGate {
 		if (now < this.blockedUntil) return { at: this.blockedUntil, probe: false };
 		if (this.endsAt !== undefined && now >= this.endsAt) this.openWindow();
 		if (this.probeOut) return undefined;
-		if (this.budget === undefined) {
+		const budget = this.metered ? (this.remaining === undefined ? undefined : this.remaining - this.inFlightInWindow) : this.budget;
+		if (budget === undefined) {
 			// Without budget headers (known after the first answer): slow start.
 			if (this.answered && !this.metered) return this.inFlight < this.maxInFlight ? { at: now, probe: false } : undefined;
 			return { at: now, probe: true };
 		}
-		if (this.budget <= 0) {
+		if (budget <= 0) {
 			if (this.endsAt !== undefined) return { at: this.endsAt, probe: false };
 			// The end is unknown: once every answer is in, one request asks; a 429 tells when the window ends.
 			return this.inFlight > 0 ? undefined : { at: now, probe: true };
 		}
-		if (this.queue.length <= this.budget || this.lastSentAt === undefined) return { at: now, probe: false };
+		if (this.queue.length <= budget || this.lastSentAt === undefined) return { at: now, probe: false };
 		if (this.endsAt === undefined) {
 			// More requests than budget and the end unknown: at most half of what is left in flight,
 			// so that answers show what anyone else spends before the budget is gone.
-			return this.inFlightInWindow < Math.ceil((this.budget + this.inFlightInWindow) / 2) ? { at: now, probe: false } : undefined;
+			return this.inFlightInWindow < Math.ceil((budget + this.inFlightInWindow) / 2) ? { at: now, probe: false } : undefined;
 		}
 		// More requests than budget: spread the budget over the rest of the window. When someone
 		// else spends it too, the last one is left to them: two spenders that both see one left
 		// would both send it, and one would get a 429.
-		const spendable = this.othersSpend ? this.budget - 1 : this.budget;
+		const spendable = this.othersSpend ? budget - 1 : budget;
 		if (spendable <= 0) return { at: this.endsAt, probe: false };
 		return { at: this.lastSentAt + (this.endsAt - this.lastSentAt) / (spendable + 1), probe: false };
 	}
@@ -230,6 +244,7 @@ export class RateGate {
 		this.window++;
 		this.inFlightInWindow = 0;
 		this.lastSentAt = undefined;
+		this.remaining = undefined;
 		if (!this.metered && this.learned) {
 			this.budget = this.learned.budget;
 			this.endsAt = clock.now() + this.learned.windowMs;
@@ -253,11 +268,9 @@ export class RateGate {
 		if (slot.probe) {
 			this.startWindow(slot, state, now);
 		} else if (slot.window === this.window) {
+			this.remaining = Math.min(this.remaining ?? state.remaining, state.remaining);
 			// The server counted more than this gate sent since the window's budget was told.
-			if (this.windowBudget - state.remaining > this.sentInWindow) this.othersSpend = true;
-			// Requests still in flight spend budget the server may not have counted yet.
-			const fresh = Math.max(0, state.remaining - this.inFlightInWindow);
-			this.budget = this.budget === undefined ? fresh : Math.min(this.budget, fresh);
+			if (this.windowBudget - this.remaining > this.sentInWindow + this.carriedIn) this.othersSpend = true;
 			if (this.resetOnAnswers && state.resetAt !== undefined && state.resetAt > now) this.endsAt = state.resetAt;
 		}
 	}
@@ -266,11 +279,11 @@ export class RateGate {
 	private startWindow(slot: GateSlot, state: RateLimitState, now: number): void {
 		this.openWindow();
 		this.lastSentAt = slot.sentAt;
-		this.budget = state.remaining!;
+		this.remaining = state.remaining!;
 		this.windowBudget = state.remaining!;
 		this.sentInWindow = 0;
-		// Requests before this one in the same window were someone else's.
-		this.othersSpend = this.limit !== undefined && state.remaining! < this.limit - 1;
+		// Requests this gate sent before this one may be counted in its window; any others were someone else's.
+		this.othersSpend = this.limit !== undefined && state.remaining! < this.limit - 1 - this.carriedIn;
 		if (this.resetOnAnswers) {
 			this.endsAt = state.resetAt !== undefined && state.resetAt > now ? state.resetAt : undefined;
 		} else {
@@ -283,7 +296,7 @@ export class RateGate {
 	private spent(slot: GateSlot, now: number, reopensAt: number): void {
 		if (!this.resetOnAnswers) this.windowLength.refused(slot.sentAt, now, reopensAt, slot.probe);
 		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
-		this.budget = 0;
+		this.remaining = 0;
 		this.endsAt = this.blockedUntil;
 	}
 
