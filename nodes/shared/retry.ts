@@ -15,6 +15,8 @@ export const retryPolicy = {
 	maxRateLimitWaitMs: 5 * 60_000,
 	/** Base of the exponential back-off used when the server sends no wait. */
 	backoffBaseMs: 1_000,
+	/** The longest back-off wait: a minute, the window of Desk360's plans. */
+	maxBackoffMs: 60_000,
 };
 
 /** Server errors a read is repeated after: the server did not finish it, and reading again changes nothing. */
@@ -54,7 +56,7 @@ export function isRetryable(
 }
 
 /** A duration as people read it: "0.4 s", "26 s", "90 s", "4 min 58 s". */
-export function duration(ms: number): string {
+function duration(ms: number): string {
 	if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
 	const seconds = Math.round(ms / 1000);
 	if (seconds < 120) return `${seconds} s`;
@@ -82,11 +84,14 @@ function lastAnswer(apiName: string, { state, retryAfter }: RateLimitFailure): s
  * the tries, the time, what the server asked for.
  */
 export function rateLimitGiveUpReason(apiName: string, failure: RateLimitFailure): string {
-	const { tries, elapsedMs, waitedMs, askedMs } = failure;
+	const { tries, elapsedMs, waitedMs, askedMs, retryAfter, state } = failure;
+	// Without Retry-After or X-RateLimit-Reset the waits were the node's own back-off.
+	const serverAsked = retryAfter !== undefined || state.resetAt !== undefined;
+	const bound = `It waits at most ${duration(retryPolicy.maxRateLimitWaitMs)} in all for one request`;
 	return [
 		`${apiName} answered this request 429 Too Many Requests ${times(tries)}${tries > 1 ? ` in ${duration(elapsedMs)}` : ''}.`,
-		waitedMs > 0 ? `The node waited ${duration(waitedMs)} in all between the tries, as ${apiName} asked.` : '',
-		`It waits at most ${duration(retryPolicy.maxRateLimitWaitMs)} in all for one request, and ${apiName} asked to wait ${duration(askedMs)} more.`,
+		waitedMs > 0 ? `The node waited ${duration(waitedMs)} in all between the tries${serverAsked ? `, as ${apiName} asked` : ''}.` : '',
+		serverAsked ? `${bound}, and ${apiName} asked to wait ${duration(askedMs)} more.` : `${bound}, and the next wait would have been ${duration(askedMs)}.`,
 		lastAnswer(apiName, failure),
 	]
 		.filter((sentence) => sentence !== '')
@@ -118,7 +123,7 @@ export function readRateLimit(headers: IDataObject | undefined): RateLimitState 
 
 /** Exponential back-off with jitter, for a retry the server named no wait for. */
 export function backoffMs(attempt: number): number {
-	const ceiling = retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
+	const ceiling = Math.min(retryPolicy.backoffBaseMs * 2 ** (attempt - 1), retryPolicy.maxBackoffMs);
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 

@@ -124,6 +124,18 @@ describe('Desk360 › 429 retry', () => {
 		expect(error.httpCode).toBe('429');
 	});
 
+	it('without Retry-After or Reset, the error tells the waits were the back-off, not what the server asked', async () => {
+		desk360Api().persist().get('/v1/agents').reply(429, tooMany);
+
+		const error = await failureOf(getAgents());
+
+		expect(error.description).toMatch(/^Desk360 answered this request 429 Too Many Requests \d+ times in \d+ min/);
+		expect(error.description).toMatch(/The node waited \d+ min \d+ s in all between the tries\. /);
+		expect(error.description).toMatch(/and the next wait would have been \d+ s\./);
+		expect(error.description).toContain("Desk360's last answer named no wait and no budget.");
+		expect(virtual.state.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(retryPolicy.maxRateLimitWaitMs);
+	});
+
 	it('does not start a wait longer than the bound: a longer Retry-After fails at once', async () => {
 		desk360Api().get('/v1/agents').reply(429, tooMany, { 'Retry-After': '3600' });
 
