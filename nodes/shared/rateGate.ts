@@ -287,14 +287,13 @@ export class RateGate {
 		if (this.resetOnAnswers) {
 			this.endsAt = state.resetAt !== undefined && state.resetAt > now ? state.resetAt : undefined;
 		} else {
-			const first = this.limit !== undefined && state.remaining === this.limit - 1;
-			this.endsAt = this.windowLength.begun(slot.sentAt, now, first);
+			this.endsAt = this.windowLength.begun(now);
 		}
 	}
 
 	/** The server refused a request of the current window for its budget and reopens at `reopensAt`. */
 	private spent(slot: GateSlot, now: number, reopensAt: number): void {
-		if (!this.resetOnAnswers) this.windowLength.refused(slot.sentAt, now, reopensAt, slot.probe);
+		if (!this.resetOnAnswers) this.windowLength.refused(slot.sentAt, now, reopensAt);
 		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
 		this.remaining = 0;
 		this.endsAt = this.blockedUntil;
