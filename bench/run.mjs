@@ -177,16 +177,20 @@ if (selected.has('small')) {
 		{ job: '5 creates in one execution', kind: 'create', workflows: [desk360Creates({ ...common, count: 5 })], count: 5, limitMs: 500 },
 		{ job: '5 one-item executions in a row', kind: 'create', workflows: desk360CreatesInSubExecutions({ ...common, count: 5 }), count: 5, limitMs: 1000 },
 	];
-	const repeat = async (job, rateLimit) => {
-		const jobRuns = [];
-		for (let run = 0; run < runs; run++) jobRuns.push(await runJob({ ...job, way: 'Desk360 node', rateLimit, tickets: SMALL_TICKETS, run }));
-		return jobRuns;
-	};
+	const settings = [
+		{ name: 'free', rateLimit: null },
+		...['laravel', 'aligned'].map((mode) => ({ name: mode, rateLimit: { ...BASIC_PLAN, mode } })),
+	];
 	for (const job of jobs) {
+		// Runs alternate between the settings, so that a slow moment of the machine favours none.
+		const byName = Object.fromEntries(settings.map(({ name }) => [name, []]));
+		for (let run = 0; run < runs; run++) {
+			for (const { name, rateLimit } of settings) byName[name].push(await runJob({ ...job, way: 'Desk360 node', rateLimit, tickets: SMALL_TICKETS, run }));
+		}
 		// The physical minimum, measured: the same job without any rate limit (network and n8n only).
-		const free = median((await repeat(job, null)).map((run) => run.nodeMs));
+		const free = median(byName.free.map((run) => run.nodeMs));
 		for (const mode of ['laravel', 'aligned']) {
-			const jobRuns = await repeat(job, { ...BASIC_PLAN, mode });
+			const jobRuns = byName[mode];
 			const time = median(jobRuns.map((run) => run.nodeMs));
 			targetRow({
 				job: job.job,
@@ -262,15 +266,17 @@ if (selected.has('throttled')) {
 		},
 	];
 	for (const job of jobs) results.throttled.push(await runJob({ ...job, rateLimit: THROTTLED, tickets: THROTTLED_TICKETS }));
-	const ours = results.throttled[0];
-	const minimum = physicalMinimumMs(THROTTLED, CREATES, ours.firstAt);
+	// This package's run again, for a median against the minimum of each run's start.
+	const ours = [results.throttled[0]];
+	for (let run = 1; run < runs; run++) ours.push(await runJob({ ...jobs[0], rateLimit: THROTTLED, tickets: THROTTLED_TICKETS, run }));
+	const ratios = ours.map((run) => run.nodeMs / physicalMinimumMs(THROTTLED, CREATES, run.firstAt));
 	targetRow({
 		job: createJob,
 		setting: '20 per 2 s (Reset on every answer)',
-		runs: [ours],
-		minimum: fmtMin(minimum),
+		runs: ours,
+		minimum: `${ours.map((run) => fmtMin(physicalMinimumMs(THROTTLED, CREATES, run.firstAt))).join(' / ')} (each run's start); × ${ratios.map((value) => value.toFixed(3)).join(' / ')}`,
 		target: '≤ 1.03 × minimum, no 429',
-		met: ours.nodeMs <= 1.03 * minimum && ours.refused === 0 && !ours.error,
+		met: median(ratios) <= 1.03 && ours.every((run) => run.refused === 0 && !run.error),
 	});
 }
 
