@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server.mjs';
+import { controlSandbox, SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server.mjs';
 import { executeWorkflow, nodeRun } from '../scripts/n8n-execute.mjs';
 import { startQueueMode } from '../scripts/queue-mode.mjs';
 import { importCredentials, importWorkflow, installPackedPackage, n8nCli } from '../test/e2e/harness.mjs';
@@ -53,15 +53,7 @@ const { userFolder, tarball } = installPackedPackage();
 const sandbox = await startSandbox({ port: 0, tickets: THROTTLED_TICKETS });
 const { desk360: account } = SANDBOX_CREDENTIALS;
 
-async function control(path, body) {
-	const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-		method: body === undefined ? 'GET' : 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
-	return await response.json();
-}
+const control = (path, body) => controlSandbox(sandbox.url, path, body);
 
 await importCredentials(userFolder, [
 	{

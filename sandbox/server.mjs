@@ -175,6 +175,17 @@ async function serveControl(router, state, req, res, url) {
 	send(res, answer);
 }
 
+/** Calls a control endpoint of a running sandbox at `url`: GET without a body, POST with one. */
+export async function controlSandbox(url, path, body) {
+	const response = await fetch(`${url}/__sandbox/${path}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
+	return await response.json();
+}
+
 function urlHost(host) {
 	if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
 	return host.includes(':') ? `[${host}]` : host;

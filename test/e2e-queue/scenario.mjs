@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { SANDBOX_CREDENTIALS } from '../../sandbox/server.mjs';
+import { controlSandbox, SANDBOX_CREDENTIALS } from '../../sandbox/server.mjs';
 import { PACKAGE } from '../e2e/harness.mjs';
 
 export const CREDENTIAL_ID = 'queueDesk360Tok1';
@@ -115,23 +115,13 @@ export async function finishedExecutions(cluster, workflowId, { before = 0, coun
 	}
 }
 
-async function sandboxControl(sandbox, path, body) {
-	const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {
-		method: body === undefined ? 'GET' : 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
-	return await response.json();
-}
-
 /**
  * One batch: `executions` webhook calls at once, each creating `creates` tickets,
  * against the sandbox's `rateLimit`. Returns what the sandbox and n8n saw.
  */
 export async function runBulkBatch(cluster, sandbox, { executions = 4, creates = 50, rateLimit }) {
-	await sandboxControl(sandbox, 'config', rateLimit);
-	await sandboxControl(sandbox, 'reset', {});
+	await controlSandbox(sandbox.url, 'config', rateLimit);
+	await controlSandbox(sandbox.url, 'reset', {});
 	const before = (await executionsOf(cluster, BULK_WORKFLOW_ID)).length;
 	const prefixes = Array.from({ length: executions }, (_, index) => String.fromCharCode(65 + index));
 	const startedAt = Date.now();
@@ -144,7 +134,7 @@ export async function runBulkBatch(cluster, sandbox, { executions = 4, creates =
 	if (refusedCalls.length) throw new Error(`main answered the webhook with ${refusedCalls.join(', ')}`);
 	const runs = await finishedExecutions(cluster, BULK_WORKFLOW_ID, { before, count: executions });
 	const wallMs = Date.now() - startedAt;
-	const stats = await sandboxControl(sandbox, 'stats');
+	const stats = await controlSandbox(sandbox.url, 'stats');
 	const writes = stats.writes.filter((write) => write.route === 'POST /v1/products/:productId/tickets');
 	const names = writes.map((write) => write.body.name);
 	const expected = prefixes.flatMap((prefix) => Array.from({ length: creates }, (_, index) => `${prefix} ${index}`));
