@@ -10,5 +10,10 @@ module.exports = {
 	setupFilesAfterEnv: ['<rootDir>/test/teardown.ts'],
 	// tsconfig.json sets isolatedModules, so ts-jest only transpiles: npm run lint
 	// type-checks the tests with the sources (tsc -p tsconfig.json).
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	// The sandbox's ES modules (its rate limiter) are shared with the tests: compiled to CommonJS like the tests.
+	moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+	transform: {
+		'^.+\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+		'^.+\.mjs$': '<rootDir>/test/mjsTransform.js',
+	},
 };

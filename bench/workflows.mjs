@@ -33,30 +33,28 @@ const ticketBody = (reasonId) => ({
 // Retry On Fail as generous as n8n allows: 5 tries, 5 s apart.
 const RETRY_ON_FAIL = { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 };
 
-export function desk360Creates({ count, prefix, productId, reasonId }) {
+/** The Desk360 node creating one ticket per item, named after the item. */
+function desk360CreateStep({ productId, reasonId }) {
 	const body = ticketBody(reasonId);
-	return chainWorkflow(
-		'bench: Desk360 node creates',
-		[
-			itemsNode(count, prefix),
-			{
-				name: 'Job',
-				type: 'desk360',
-				credentialType: 'desk360Api',
-				parameters: {
-					resource: 'ticket',
-					operation: 'create',
-					product: product(productId),
-					customerName: '={{ $json.name }}',
-					email: body.email,
-					reason: body.reason_id,
-					description: body.description,
-					status: body.status,
-				},
-			},
-		],
-		CREDENTIAL_IDS,
-	);
+	return {
+		name: 'Job',
+		type: 'desk360',
+		credentialType: 'desk360Api',
+		parameters: {
+			resource: 'ticket',
+			operation: 'create',
+			product: product(productId),
+			customerName: '={{ $json.name }}',
+			email: body.email,
+			reason: body.reason_id,
+			description: body.description,
+			status: body.status,
+		},
+	};
+}
+
+export function desk360Creates({ count, prefix, productId, reasonId }) {
+	return chainWorkflow('bench: Desk360 node creates', [itemsNode(count, prefix), desk360CreateStep({ productId, reasonId })], CREDENTIAL_IDS);
 }
 
 export function desk360List({ productId }) {
@@ -137,4 +135,29 @@ export function httpList({ baseUrl, productId, requestInterval }) {
 		CREDENTIAL_IDS,
 	);
 	return withNode(workflow, 'Job', { typeVersion: 4.2, ...RETRY_ON_FAIL });
+}
+
+/**
+ * "One-item executions in a row": a parent whose Execute Workflow node runs the
+ * child once per item and waits for each, so every create is an execution of its
+ * own in the same n8n process. Returns [parent, child]; the parent's node "Job"
+ * is the Execute Workflow node.
+ */
+export function desk360CreatesInSubExecutions({ count, prefix, productId, reasonId }) {
+	const child = chainWorkflow('bench: one Desk360 create per execution', [desk360CreateStep({ productId, reasonId })], CREDENTIAL_IDS);
+	// Started by the parent, with the parent's item.
+	withNode(child, 'Start', { type: 'n8n-nodes-base.executeWorkflowTrigger', typeVersion: 1.1, parameters: { inputSource: 'passthrough' } });
+	const parent = chainWorkflow(
+		'bench: Desk360 creates, one execution each',
+		[
+			itemsNode(count, prefix),
+			{
+				name: 'Job',
+				type: 'n8n-nodes-base.executeWorkflow',
+				parameters: { source: 'database', workflowId: { __rl: true, mode: 'id', value: child.id }, mode: 'each', options: { waitForSubWorkflow: true } },
+			},
+		],
+		CREDENTIAL_IDS,
+	);
+	return [withNode(parent, 'Job', { typeVersion: 1.2 }), child];
 }

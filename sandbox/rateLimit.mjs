@@ -1,64 +1,127 @@
-// A fixed-window rate limit like Desk360's: every request counts, refused ones
-// too; windows are aligned on the epoch so X-RateLimit-Reset is the same for
-// every request of a window.
+// The sandbox's rate limit, also the jest tests' (test/helpers/limitedApi.ts):
+// one copy of what counts against the limit and what the answers say. Every
+// request counts, refused ones too, as at Desk360. `now` is a parameter so that
+// the tests run it on their virtual clock.
+//
+// Two shapes of fixed window:
+// - 'aligned': windows aligned on the epoch; X-RateLimit-Limit/-Remaining/-Reset
+//   on every answer (a server that tells its reset time all along).
+// - 'laravel': Laravel's throttle middleware, the likely shape of Desk360 (it
+//   answers Laravel page objects): a window starts at the first request after
+//   the last one ended; Limit/Remaining on every answer, X-RateLimit-Reset and
+//   Retry-After only with a 429, both rounded up to whole seconds.
+// A storm refuses a share of the requests at random (seeded) with Retry-After,
+// whatever the budget: 429s the budget does not explain.
+
+export const RATE_LIMIT_MODES = ['aligned', 'laravel'];
+
+/** A small seeded random generator (mulberry32): the same storm for the same seed. */
+function seededRandom(seed) {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
 
 /**
- * @param {{ limit: number, windowMs: number } | null} config
+ * @typedef {{ limit: number | null, windowMs: number, mode: 'aligned' | 'laravel', storm: number, stormRetryAfter: number, seed: number }} RateLimitConfig
+ * @typedef {{ allowed: boolean, headers?: Record<string, string>, retryAfter?: number, storm?: boolean }} RateLimitVerdict
+ */
+
+/**
+ * @param {RateLimitConfig | null} [config]
  */
 export function createRateLimiter(config = null) {
+	/** @type {RateLimitConfig | null} */
 	let current = null;
-	let windowStart = 0;
+	let windowEnd = 0;
 	let count = 0;
+	let random;
+
+	function clear() {
+		windowEnd = 0;
+		count = 0;
+		random = seededRandom(current?.seed ?? 1);
+	}
+
+	/** Starts a new window when the last one is over. */
+	function windowAt(now, { windowMs, mode }) {
+		if (now < windowEnd) return;
+		const windowStart = mode === 'laravel' ? now : now - (now % windowMs);
+		windowEnd = windowStart + windowMs;
+		count = 0;
+	}
 
 	const limiter = {
-		/** @param {{ limit: number, windowMs: number } | null} next */
+		/** @param {RateLimitConfig | null} next */
 		configure(next) {
-			current = next ? { limit: next.limit, windowMs: next.windowMs } : null;
-			windowStart = 0;
-			count = 0;
+			current = next ? { ...next } : null;
+			clear();
 		},
+		/** @returns {RateLimitConfig | null} */
 		get config() {
 			return current;
 		},
-		/** Forgets the requests of the current window. */
-		clear() {
-			windowStart = 0;
-			count = 0;
-		},
+		/** Forgets the requests of the current window (and restarts the storm's random sequence). */
+		clear,
 		/**
-		 * Counts one request. Without a limit: `{ allowed: true }`. With one:
-		 * whether it is allowed, the X-RateLimit-* values and, when refused, the
+		 * Counts one request arriving at `now` (ms since the epoch). Returns whether it
+		 * is allowed, the X-RateLimit-* headers to send and, when refused, the
 		 * Retry-After seconds.
+		 * @param {number} [now]
+		 * @returns {RateLimitVerdict}
 		 */
 		take(now = Date.now()) {
 			if (!current) return { allowed: true };
-			const { limit, windowMs } = current;
-			if (now >= windowStart + windowMs) {
-				windowStart = now - (now % windowMs);
-				count = 0;
+			let headers;
+			let overLimit = false;
+			if (current.limit !== null) {
+				windowAt(now, current);
+				count++;
+				overLimit = count > current.limit;
+				const reset = String(Math.ceil(windowEnd / 1000));
+				headers = {
+					'X-RateLimit-Limit': String(current.limit),
+					'X-RateLimit-Remaining': String(Math.max(0, current.limit - count)),
+				};
+				if (current.mode === 'aligned' || overLimit) headers['X-RateLimit-Reset'] = reset;
 			}
-			count++;
-			const resetAt = windowStart + windowMs;
-			const headers = {
-				'X-RateLimit-Limit': String(limit),
-				'X-RateLimit-Remaining': String(Math.max(0, limit - count)),
-				'X-RateLimit-Reset': String(Math.ceil(resetAt / 1000)),
-			};
-			if (count <= limit) return { allowed: true, headers };
-			return { allowed: false, headers, retryAfter: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+			if (overLimit) return { allowed: false, headers, retryAfter: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
+			if (current.storm > 0 && random() < current.storm) {
+				return { allowed: false, headers, retryAfter: current.stormRetryAfter, storm: true };
+			}
+			return { allowed: true, headers };
 		},
 	};
 	limiter.configure(config);
 	return limiter;
 }
 
-/** Checks a `{ limit, windowMs }` setting; null switches the limit off. windowMs defaults to a minute. */
+/**
+ * Checks a `{ limit, windowMs, mode, storm, stormRetryAfter, seed }` setting.
+ * `limit: null` (or absent) means no budget; with no storm either, the result is
+ * null (no limit at all). windowMs defaults to a minute, mode to 'aligned',
+ * stormRetryAfter to 1 s.
+ * @returns {RateLimitConfig | null}
+ */
 export function parseRateLimit(value) {
 	if (value === null || value === undefined) return null;
-	const limit = Number(value.limit);
+	const limit = value.limit === null || value.limit === undefined ? null : Number(value.limit);
 	const windowMs = value.windowMs === undefined || value.windowMs === null ? 60_000 : Number(value.windowMs);
-	if (value.limit === null) return null;
-	if (!Number.isInteger(limit) || limit < 1) throw new Error('limit must be a whole number of at least 1, or null');
+	const mode = value.mode ?? 'aligned';
+	const storm = value.storm === undefined || value.storm === null ? 0 : Number(value.storm);
+	const stormRetryAfter = value.stormRetryAfter === undefined ? 1 : Number(value.stormRetryAfter);
+	const seed = value.seed === undefined ? 1 : Number(value.seed);
+	if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new Error('limit must be a whole number of at least 1, or null');
 	if (!Number.isInteger(windowMs) || windowMs < 1) throw new Error('windowMs must be a whole number of at least 1');
-	return { limit, windowMs };
+	if (!RATE_LIMIT_MODES.includes(mode)) throw new Error(`mode must be one of ${RATE_LIMIT_MODES.join(', ')}`);
+	if (!(storm >= 0 && storm < 1)) throw new Error('storm must be a share from 0 to below 1 (0.3: 30 % of requests refused)');
+	if (!Number.isInteger(stormRetryAfter) || stormRetryAfter < 0) throw new Error('stormRetryAfter must be whole seconds');
+	if (!Number.isInteger(seed)) throw new Error('seed must be a whole number');
+	if (limit === null && storm === 0) return null;
+	return { limit, windowMs, mode, storm, stormRetryAfter, seed };
 }

@@ -4,7 +4,7 @@
 // data, an optional fixed-window rate limit and control endpoints under
 // /__sandbox/ for tests and benchmarks. Dev tooling: not part of dist.
 //
-//   node sandbox/server.mjs [--port 8360] [--limit 20 --window 2000] [--seed 42] [--tickets 300]
+//   node sandbox/server.mjs [--port 8360] [--limit 20 --window 2000 --mode aligned|laravel] [--storm 0.3] [--seed 42] [--tickets 300]
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ export { WEBHOOK_KINDS } from './webhooks.mjs';
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function emptyStats() {
-	return { requests: 0, refused429: 0, byRoute: {}, byStatus: {}, writes: [], logins: 0, failedLogins: 0 };
+	return { requests: 0, refused429: 0, storm429: 0, byRoute: {}, byStatus: {}, writes: [], logins: 0, failedLogins: 0 };
 }
 
 function bump(counts, key) {
@@ -97,12 +97,13 @@ async function serveApi(service, state, req, res, url) {
 	const routeKey = `${method} ${match?.route?.pattern ?? url.pathname}`;
 	stats.requests++;
 	bump(stats.byRoute, routeKey);
-	const limit = state.limiters[service.name].take();
+	const limit = state.limiters[service.name].take(Date.now());
 	const headers = service.rateHeaders && limit.headers ? limit.headers : {};
 	let answer;
 	try {
 		if (!limit.allowed) {
 			stats.refused429++;
+			if (limit.storm) stats.storm429++;
 			const refusal = service.tooManyRequests();
 			refusal.headers = { 'Retry-After': String(limit.retryAfter) };
 			throw refusal;
@@ -148,7 +149,7 @@ function controlApi(state, info) {
 		.add('POST', '/config', ({ body }) => {
 			let config;
 			try {
-				config = parseRateLimit(body.limit === null ? null : body);
+				config = parseRateLimit(body);
 			} catch (error) {
 				throw controlError(400, error.message);
 			}
@@ -222,6 +223,17 @@ async function serveControl(router, state, req, res, url) {
 	send(res, answer);
 }
 
+/** Calls a control endpoint of a running sandbox at `url`: GET without a body, POST with one. */
+export async function controlSandbox(url, path, body) {
+	const response = await fetch(`${url}/__sandbox/${path}`, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
+	return await response.json();
+}
+
 function urlHost(host) {
 	if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
 	return host.includes(':') ? `[${host}]` : host;
@@ -229,7 +241,7 @@ function urlHost(host) {
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, host?: string, rateLimit?: { limit: number, windowMs?: number } | null, seed?: number, tickets?: number, behindProxy?: boolean }} [options]
+ * @param {{ port?: number, host?: string, rateLimit?: { limit?: number | null, windowMs?: number, mode?: 'aligned' | 'laravel', storm?: number } | null, seed?: number, tickets?: number, behindProxy?: boolean }} [options]
  *   tickets: how many Desk360 tickets to seed (default 300; products get 3:2:1 of them);
  *   behindProxy: next-page addresses name the real services' hosts, as behind a forwarding proxy
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, state: object }>}
@@ -273,6 +285,12 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', rateLimit = n
 	};
 }
 
+function describeLimit(limit) {
+	if (!limit) return 'off';
+	const budget = limit.limit === null ? 'no budget' : `${limit.limit} requests per ${limit.windowMs} ms (${limit.mode})`;
+	return limit.storm ? `${budget}, storm: ${Math.round(limit.storm * 100)} % of requests refused` : budget;
+}
+
 function describe(sandbox) {
 	const { desk360, sendbird } = SANDBOX_CREDENTIALS;
 	const limit = sandbox.state.rateLimit;
@@ -291,8 +309,8 @@ function describe(sandbox) {
 		`  Base URL      ${sandbox.url}${sendbird.basePath}`,
 		`  Application   ${sendbird.applicationId}`,
 		`  API token     ${sendbird.apiToken}`,
-		`Rate limit      ${limit ? `${limit.limit} requests per ${limit.windowMs} ms` : 'off'}`,
-		`Control         GET ${sandbox.url}/__sandbox/stats, POST /__sandbox/reset, /config, /webhook, /sendbird-webhook, /tickets/:id, /expire-tokens`,
+		`Rate limit      ${describeLimit(limit)}`,
+		`Control         GET ${sandbox.url}/__sandbox/stats, POST /__sandbox/reset, /config, /proxy, /faults, /webhook, /sendbird-webhook, /tickets/:id, /expire-tokens`,
 		'',
 		'Press Ctrl-C to stop.',
 		'',
@@ -306,6 +324,8 @@ async function main() {
 			host: { type: 'string', default: '127.0.0.1' },
 			limit: { type: 'string' },
 			window: { type: 'string', default: '60000' },
+			mode: { type: 'string', default: 'aligned' },
+			storm: { type: 'string' },
 			seed: { type: 'string', default: '42' },
 			tickets: { type: 'string', default: '300' },
 			'behind-proxy': { type: 'boolean', default: false },
@@ -314,7 +334,12 @@ async function main() {
 	const sandbox = await startSandbox({
 		port: Number(values.port),
 		host: values.host,
-		rateLimit: values.limit === undefined ? null : { limit: Number(values.limit), windowMs: Number(values.window) },
+		rateLimit: parseRateLimit({
+			limit: values.limit === undefined ? null : Number(values.limit),
+			windowMs: Number(values.window),
+			mode: values.mode,
+			storm: values.storm === undefined ? 0 : Number(values.storm),
+		}),
 		seed: Number(values.seed),
 		tickets: Number(values.tickets),
 		behindProxy: values['behind-proxy'],

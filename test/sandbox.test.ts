@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 
+import { createRateLimiter, parseRateLimit } from '../sandbox/rateLimit.mjs';
+
 const DESK360 = { authorization: 'Bearer sandbox-desk360-token' };
 const SENDBIRD = { SENDBIRDDESKAPITOKEN: 'sandbox-sendbird-token' };
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -245,7 +247,7 @@ describe('sandbox › rate limit', () => {
 	it('counts every request, refuses those over the limit with 429 + Retry-After, and sends X-RateLimit-*', async () => {
 		// A window of an hour: the test never crosses into the next one.
 		expect((await post('/__sandbox/config', { limit: 3, windowMs: 3_600_000 })).body).toEqual({
-			rateLimit: { limit: 3, windowMs: 3_600_000 },
+			rateLimit: { limit: 3, windowMs: 3_600_000, mode: 'aligned', storm: 0, stormRetryAfter: 1, seed: 1 },
 		});
 		const answers = [];
 		for (let i = 0; i < 4; i++) answers.push(await call('/v1/agents', i === 1 ? {} : { headers: DESK360 }));
@@ -271,6 +273,73 @@ describe('sandbox › rate limit', () => {
 		expect(counted.byRoute['GET /v1/agents']).toBe(4);
 		// Control endpoints are neither counted nor limited.
 		expect((await call('/__sandbox/stats')).status).toBe(200);
+	});
+
+	it("acts like Laravel's throttle on request: Limit and Remaining on every answer, Reset and Retry-After only with 429", async () => {
+		await post('/__sandbox/config', { limit: 2, windowMs: 3_600_000, mode: 'laravel' });
+		const answers = [];
+		for (let i = 0; i < 3; i++) answers.push(await call('/v1/agents', { headers: DESK360 }));
+
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+		expect(answers.map((answer) => answer.headers.get('x-ratelimit-remaining'))).toEqual(['1', '0', '0']);
+		expect(answers.map((answer) => answer.headers.get('x-ratelimit-reset') === null)).toEqual([true, true, false]);
+		expect(answers.map((answer) => answer.headers.get('retry-after') === null)).toEqual([true, true, false]);
+		// The window started with the first request: it ends an hour after it.
+		expect(Number(answers[2].headers.get('retry-after'))).toBeGreaterThan(3_590);
+	});
+
+	it('a storm refuses a share of the requests at random, with Retry-After, without a budget', async () => {
+		await post('/__sandbox/config', { limit: null, storm: 0.5, seed: 3 });
+		const answers = [];
+		for (let i = 0; i < 20; i++) answers.push(await call('/v1/agents', { headers: DESK360 }));
+
+		const refused = answers.filter((answer) => answer.status === 429);
+		expect(refused.length).toBeGreaterThan(3);
+		expect(refused.length).toBeLessThan(17);
+		expect(refused.every((answer) => answer.headers.get('retry-after') === '1')).toBe(true);
+		expect(answers.every((answer) => answer.headers.get('x-ratelimit-remaining') === null)).toBe(true);
+		expect(await stats()).toMatchObject({ refused429: refused.length, storm429: refused.length });
+	});
+
+	it('rejects a setting it does not know', async () => {
+		const answer = await post('/__sandbox/config', { limit: 5, mode: 'sliding' });
+		expect(answer.status).toBe(400);
+		expect(answer.body.error).toBe('mode must be one of aligned, laravel');
+	});
+});
+
+describe('sandbox › rate limiter on a given clock (shared with the jest tests)', () => {
+	const limiter = (config: Parameters<typeof parseRateLimit>[0]) => createRateLimiter(parseRateLimit(config));
+	const T = Date.UTC(2026, 10, 21, 12, 0, 0);
+
+	it('aligned: windows on the epoch, Reset on every answer', () => {
+		const limit = limiter({ limit: 2, windowMs: 2_000 });
+		const answers = [T + 500, T + 600, T + 700, T + 2_000].map((now) => limit.take(now));
+
+		expect(answers.map((answer) => answer.allowed)).toEqual([true, true, false, true]);
+		expect(answers.map((answer) => answer.headers?.['X-RateLimit-Reset'])).toEqual(
+			[2, 2, 2, 4].map((seconds) => String(T / 1000 + seconds)),
+		);
+		expect(answers[2].retryAfter).toBe(2);
+	});
+
+	it('laravel: a window starts at its first request; Reset rounds its end up to a whole second', () => {
+		const limit = limiter({ limit: 2, windowMs: 2_000, mode: 'laravel' });
+		const answers = [T + 300, T + 400, T + 500, T + 2_299, T + 2_300].map((now) => limit.take(now));
+
+		expect(answers.map((answer) => answer.allowed)).toEqual([true, true, false, false, true]);
+		// The window is [0.3 s, 2.3 s): its Reset says 3 s, its Retry-After 2 s then 1 s.
+		expect(answers[2].headers).toEqual({ 'X-RateLimit-Limit': '2', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(T / 1000 + 3) });
+		expect([answers[2].retryAfter, answers[3].retryAfter]).toEqual([2, 1]);
+		expect(answers[4].headers).toEqual({ 'X-RateLimit-Limit': '2', 'X-RateLimit-Remaining': '1' });
+	});
+
+	it('counts refused requests too, and the same seed gives the same storm', () => {
+		const limit = limiter({ limit: 3, windowMs: 60_000, storm: 0.5, seed: 9 });
+		const first = Array.from({ length: 3 }, () => limit.take(T));
+		expect(first.map((answer) => answer.headers?.['X-RateLimit-Remaining'])).toEqual(['2', '1', '0']);
+		const again = limiter({ limit: 3, windowMs: 60_000, storm: 0.5, seed: 9 });
+		expect(Array.from({ length: 3 }, () => again.take(T).allowed)).toEqual(first.map((answer) => answer.allowed));
 	});
 });
 

@@ -1,4 +1,5 @@
 import { cancellationError, clock } from './clock';
+import { WindowLength } from './windowLength';
 
 /** What an answer said about the rate limit (absent fields were not sent). */
 export interface RateLimitState {
@@ -8,134 +9,311 @@ export interface RateLimitState {
 	resetAt?: number;
 }
 
+/** A request the gate let out; give it back with its answer (`RateGate.release`). */
+export interface GateSlot {
+	/** When it went out. */
+	readonly sentAt: number;
+	/** The window, as the gate numbers them, it was sent in. */
+	readonly window: number;
+	/** Sent alone to learn the budget: nothing else goes until it is answered. */
+	readonly probe: boolean;
+}
+
+interface Waiter {
+	go(slot: GateSlot): void;
+}
+
 /**
- * Paces the requests of one account so that concurrent items, pages and
- * executions spend its rate limit evenly instead of collecting 429s.
+ * Paces the requests of one account by the server's fixed-window rate limit:
+ * small jobs at network speed, big jobs at the limit, and no 429 that the
+ * server's own numbers could have prevented.
  *
- * - When the server reports its budget (X-RateLimit-Remaining/-Reset), the
- *   budget left is spread evenly over the time left in the window: the next
- *   request waits (time left) / (budget left) after the previous one.
- * - When it reports nothing, the gate learns a rate from its 429s: the requests
- *   the server accepted since the last reopening, over the time until it reopens
- *   again; each later 429 lowers that rate.
- * - After a 429, nobody sends until the wait the server asked for is over.
- * - While the budget is unknown, one request goes out and the others wait for
- *   its answer; each success lets one more go at once (doubling per round trip).
+ * - While the budget is unknown (the first request, a new window), one request
+ *   goes out alone and its answer's X-RateLimit-Remaining tells the budget.
+ * - When the requests waiting fit in the budget, they all go at once. When
+ *   there are more, the budget is spread evenly over the rest of the window: the
+ *   job needs the next window anyway, and requests spread out leave room for
+ *   anything else spending the same budget (other workers, other tools behind
+ *   the same address). The remaining budget the server reports is the truth.
+ * - When the window ends: the X-RateLimit-Reset of ordinary answers, if the
+ *   server sends it; otherwise (Laravel's throttle: a window starts at its first
+ *   request, Reset comes only with a 429) the window's first answer plus the
+ *   window length learned from 429s (`WindowLength`). Until that is known, at
+ *   most half of what is left goes out at a time, then one request asks and its
+ *   429 tells the end.
+ * - When Remaining drops more than this gate's own requests explain, someone
+ *   else spends the budget too: the last request of each window is left to
+ *   them, as two spenders that both see one left would both send it.
+ * - A 429 that spends the budget (Remaining 0 or not sent) holds every request
+ *   of the account until the wait the server asked for is over; a 429 with
+ *   budget left is the refused request's own business.
+ * - A server that sends no budget headers (Sendbird): the gate starts slowly
+ *   (one more request in flight per success) and learns a rate from its 429s:
+ *   the requests it accepted since the last reopening, over the time until it
+ *   reopens again; each later 429 lowers it.
  *
- * Requests go out in the order they asked.
+ * Requests go out in the order they asked. Waiting ends with n8n's cancellation
+ * error when the execution is cancelled.
  */
 export class RateGate {
-	private readonly queue: Array<() => void> = [];
+	private readonly queue: Waiter[] = [];
+
+	private inFlight = 0;
+
+	/** Whether any answer came back yet (before that, whether the server sends budget headers is unknown). */
+	private answered = false;
 
 	private blockedUntil = 0;
 
-	/** Requests still allowed before `windowEndsAt`, after those already sent; undefined while unknown. */
-	private budget: number | undefined;
+	private limit: number | undefined;
 
-	private windowEndsAt = 0;
-
-	/** When the last request of the current window went out; undefined before the first. */
-	private lastSentAt: number | undefined;
-
-	/** Whether the server sends budget headers (then they are the only source). */
+	/** Whether the server sends X-RateLimit-Remaining (then it is the only source). */
 	private metered = false;
 
-	/** Without headers: the rate learned from 429s, as a budget per window. */
+	/** Whether ordinary answers carry X-RateLimit-Reset (then it is the window's end). */
+	private resetOnAnswers = false;
+
+	/** Numbers the windows, so that late answers about a window that is over are not taken for the current one. */
+	private window = 0;
+
+	/**
+	 * With budget headers: the lowest X-RateLimit-Remaining the current window's
+	 * answers reported (the server's count only grows); undefined while unknown.
+	 * What may still be sent is that less the requests in flight, which it may
+	 * not count yet: as their answers come back, however out of order, the
+	 * estimate recovers instead of sticking at a low.
+	 */
+	private remaining: number | undefined;
+
+	/** Without budget headers: requests still allowed in the current window, after those already sent. */
+	private budget: number | undefined;
+
+	/** When the current window ends; undefined while unknown. */
+	private endsAt: number | undefined;
+
+	/** Without Reset on ordinary answers: when windows end, learned from 429s. */
+	private readonly windowLength = new WindowLength();
+
+	private inFlightInWindow = 0;
+
+	/** The current window's budget after the request that asked for it, how many went out since, and how many of this gate's requests were still out when it went (they may count in its window). */
+	private windowBudget = 0;
+
+	private sentInWindow = 0;
+
+	private carriedIn = 0;
+
+	/** Whether someone else (another worker, another tool at the same address) spends the current window's budget too. */
+	private othersSpend = false;
+
+	private probeOut = false;
+
+	/** When the last request of the current window went out. */
+	private lastSentAt: number | undefined;
+
+	/** Without budget headers: the rate learned from 429s, as a budget per window. */
 	private learned: { budget: number; windowMs: number } | undefined;
 
-	/** Without headers: since when requests are counted for learning (the start, or the last reopening). */
+	/** Without budget headers: since when accepted requests are counted for learning. */
 	private countingSince: number | undefined;
 
 	private acceptedSince = 0;
 
+	/** Without budget headers: how many may be in flight while the budget is unknown (slow start). */
 	private maxInFlight = 1;
 
-	private inFlight = 0;
-
-	/** When the pending wake-up fires; undefined when none is pending. */
-	private wakeAt: number | undefined;
+	private wake: { at: number; stop: AbortController } | undefined;
 
 	/** Waits for this account's turn; ends with n8n's cancellation error when `signal` aborts. */
-	async acquire(signal?: AbortSignal): Promise<void> {
+	async acquire(signal?: AbortSignal): Promise<GateSlot> {
 		this.countingSince ??= clock.now();
 		if (signal?.aborted) throw cancellationError(signal);
-		await new Promise<void>((resolve, reject) => {
-			const turn = () => {
-				signal?.removeEventListener('abort', cancel);
-				resolve();
+		return await new Promise<GateSlot>((resolve, reject) => {
+			const waiter: Waiter = {
+				go: (slot) => {
+					signal?.removeEventListener('abort', cancel);
+					resolve(slot);
+				},
 			};
 			const cancel = () => {
-				const index = this.queue.indexOf(turn);
+				const index = this.queue.indexOf(waiter);
 				if (index >= 0) this.queue.splice(index, 1);
+				if (this.queue.length === 0) this.stopWaking();
 				reject(cancellationError(signal!));
 			};
 			signal?.addEventListener('abort', cancel, { once: true });
-			this.queue.push(turn);
+			this.queue.push(waiter);
 			this.pump();
 		});
 	}
 
 	/**
-	 * Records the answer to a request started with `acquire`. `waitMs` is set when
-	 * the server refused the request (429) and asked for a pause.
+	 * Records the answer to a request the gate let out. `waitMs` is set when the
+	 * server refused it (429) and asked for a pause.
 	 */
-	release(state: RateLimitState, waitMs?: number): void {
+	release(slot: GateSlot, state: RateLimitState, waitMs?: number): void {
 		this.inFlight--;
+		if (slot.window === this.window && !slot.probe) this.inFlightInWindow--;
+		if (slot.probe) this.probeOut = false;
+		this.answered = true;
 		const now = clock.now();
-		if (state.remaining !== undefined) this.useReportedBudget(state, now);
+		if (state.limit !== undefined) this.limit = state.limit;
+		if (state.remaining !== undefined) this.metered = true;
+		if (this.metered) this.meteredAnswer(slot, state, now, waitMs);
+		else this.unmeteredAnswer(now, waitMs);
+		this.pump();
+	}
+
+	/** Lets waiting requests go as far as the budget and the pace allow. */
+	private pump(): void {
+		while (this.queue.length > 0) {
+			const now = clock.now();
+			const next = this.nextSend(now);
+			if (next === undefined) return; // waiting for an answer
+			if (next.at > now) {
+				this.wakeUpAt(next.at);
+				return;
+			}
+			if (next.probe) {
+				this.probeOut = true;
+				// Requests still out may reach the server after this one, in the window it begins.
+				this.carriedIn = this.inFlight;
+			} else {
+				if (!this.metered && this.budget !== undefined) this.budget--;
+				this.inFlightInWindow++;
+				this.sentInWindow++;
+			}
+			this.lastSentAt = now;
+			this.inFlight++;
+			this.queue.shift()!.go({ sentAt: now, window: this.window, probe: next.probe });
+		}
+		this.stopWaking();
+	}
+
+	/** When the next request may go, and whether it goes alone to learn the budget; undefined while it must wait for an answer. */
+	private nextSend(now: number): { at: number; probe: boolean } | undefined {
+		if (now < this.blockedUntil) return { at: this.blockedUntil, probe: false };
+		if (this.endsAt !== undefined && now >= this.endsAt) this.openWindow();
+		if (this.probeOut) return undefined;
+		const budget = this.metered ? (this.remaining === undefined ? undefined : this.remaining - this.inFlightInWindow) : this.budget;
+		if (budget === undefined) {
+			// Without budget headers (known after the first answer): slow start.
+			if (this.answered && !this.metered) return this.inFlight < this.maxInFlight ? { at: now, probe: false } : undefined;
+			return { at: now, probe: true };
+		}
+		if (budget <= 0) {
+			if (this.endsAt !== undefined) return { at: this.endsAt, probe: false };
+			// The end is unknown: once every answer is in, one request asks; a 429 tells when the window ends.
+			return this.inFlight > 0 ? undefined : { at: now, probe: true };
+		}
+		if (this.queue.length <= budget || this.lastSentAt === undefined) return { at: now, probe: false };
+		if (this.endsAt === undefined) {
+			// More requests than budget and the end unknown: at most half of what is left in flight,
+			// so that answers show what anyone else spends before the budget is gone.
+			return this.inFlightInWindow < Math.ceil((budget + this.inFlightInWindow) / 2) ? { at: now, probe: false } : undefined;
+		}
+		// More requests than budget: spread the budget over the rest of the window. When someone
+		// else spends it too, the last one is left to them: two spenders that both see one left
+		// would both send it, and one would get a 429.
+		const spendable = this.othersSpend ? budget - 1 : budget;
+		if (spendable <= 0) return { at: this.endsAt, probe: false };
+		return { at: this.lastSentAt + (this.endsAt - this.lastSentAt) / (spendable + 1), probe: false };
+	}
+
+	private wakeUpAt(at: number): void {
+		if (this.wake && this.wake.at <= at) return;
+		this.stopWaking();
+		const wake = { at, stop: new AbortController() };
+		this.wake = wake;
+		clock.sleep(Math.max(0, at - clock.now()), wake.stop.signal).then(
+			() => {
+				if (this.wake === wake) this.wake = undefined;
+				this.pump();
+			},
+			() => undefined, // stopped: nobody waits any more, or an earlier wake-up replaced it
+		);
+	}
+
+	private stopWaking(): void {
+		this.wake?.stop.abort();
+		this.wake = undefined;
+	}
+
+	/** A new window begins: its budget is unknown until an answer tells (or what was learned, without headers). */
+	private openWindow(): void {
+		this.window++;
+		this.inFlightInWindow = 0;
+		this.lastSentAt = undefined;
+		this.remaining = undefined;
+		if (!this.metered && this.learned) {
+			this.budget = this.learned.budget;
+			this.endsAt = clock.now() + this.learned.windowMs;
+			this.maxInFlight = Number.POSITIVE_INFINITY;
+		} else {
+			this.budget = undefined;
+			this.endsAt = undefined;
+			this.maxInFlight = 1;
+		}
+	}
+
+	private meteredAnswer(slot: GateSlot, state: RateLimitState, now: number, waitMs: number | undefined): void {
+		const refusedForBudget = waitMs !== undefined && !(state.remaining! > 0);
+		if (refusedForBudget) {
+			// A 429 about a window that is over says nothing about the current one.
+			if (slot.window === this.window) this.spent(slot, now, now + waitMs);
+			return;
+		}
+		if (state.remaining === undefined) return;
+		if (waitMs === undefined) this.resetOnAnswers = state.resetAt !== undefined;
+		if (slot.probe) {
+			this.startWindow(slot, state, now);
+		} else if (slot.window === this.window) {
+			this.remaining = Math.min(this.remaining ?? state.remaining, state.remaining);
+			// The server counted more than this gate sent since the window's budget was told.
+			if (this.windowBudget - this.remaining > this.sentInWindow + this.carriedIn) this.othersSpend = true;
+			if (this.resetOnAnswers && state.resetAt !== undefined && state.resetAt > now) this.endsAt = state.resetAt;
+		}
+	}
+
+	/** The answer to the request that went alone: what is left of the window it went into. */
+	private startWindow(slot: GateSlot, state: RateLimitState, now: number): void {
+		this.openWindow();
+		this.lastSentAt = slot.sentAt;
+		this.remaining = state.remaining!;
+		this.windowBudget = state.remaining!;
+		this.sentInWindow = 0;
+		// Requests this gate sent before this one may be counted in its window; any others were someone else's.
+		this.othersSpend = this.limit !== undefined && state.remaining! < this.limit - 1 - this.carriedIn;
+		if (this.resetOnAnswers) {
+			this.endsAt = state.resetAt !== undefined && state.resetAt > now ? state.resetAt : undefined;
+		} else {
+			this.endsAt = this.windowLength.begun(now);
+		}
+	}
+
+	/** The server refused a request of the current window for its budget and reopens at `reopensAt`. */
+	private spent(slot: GateSlot, now: number, reopensAt: number): void {
+		if (!this.resetOnAnswers) this.windowLength.refused(slot.sentAt, now, reopensAt);
+		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
+		this.remaining = 0;
+		this.endsAt = this.blockedUntil;
+	}
+
+	private unmeteredAnswer(now: number, waitMs: number | undefined): void {
 		if (waitMs !== undefined) {
-			this.refused(now, now + waitMs);
+			this.refusedUnmetered(now, now + waitMs);
 		} else if (now >= (this.countingSince ?? 0)) {
 			// Every answered request counts against the limit, failed ones too. Answers
 			// that come back while blocked were sent before the 429: they belong to the
 			// window that is over.
 			this.acceptedSince++;
-			// Slow start while nothing is known; with headers, the next answer tells the budget.
-			if (this.budget === undefined && !this.metered) this.maxInFlight++;
-		}
-		this.pump();
-	}
-
-	/** Lets waiting requests go as far as the budget, the pace and the in-flight bound allow. */
-	private pump(): void {
-		while (this.queue.length > 0) {
-			const now = clock.now();
-			const goAt = this.nextSendAt(now);
-			if (goAt === undefined) return; // waiting for an answer
-			if (goAt > now) {
-				this.wakeUpAt(goAt);
-				return;
-			}
-			if (this.budget !== undefined) this.budget--;
-			this.lastSentAt = now;
-			this.inFlight++;
-			this.queue.shift()!();
+			if (this.budget === undefined) this.maxInFlight++;
 		}
 	}
 
-	/** When the next request may go; undefined while it must wait for an answer. */
-	private nextSendAt(now: number): number | undefined {
-		if (now < this.blockedUntil) return this.blockedUntil;
-		if (this.budget !== undefined && now >= this.windowEndsAt) this.openWindow(now);
-		if (this.budget === undefined) return this.inFlight < this.maxInFlight ? now : undefined;
-		if (this.budget <= 0) return this.windowEndsAt;
-		if (this.lastSentAt === undefined) return now;
-		// The last request and the budget left, spread evenly until the window ends.
-		return this.lastSentAt + (this.windowEndsAt - this.lastSentAt) / (this.budget + 1);
-	}
-
-	private wakeUpAt(at: number): void {
-		if (this.wakeAt !== undefined && this.wakeAt <= at) return;
-		this.wakeAt = at;
-		void clock.sleep(Math.max(0, at - clock.now())).then(() => {
-			if (this.wakeAt === at) this.wakeAt = undefined;
-			this.pump();
-		});
-	}
-
-	private refused(now: number, reopensAt: number): void {
+	private refusedUnmetered(now: number, reopensAt: number): void {
 		// Several requests in flight come back refused together: the first one decides.
-		if (!this.metered && now >= this.blockedUntil && this.acceptedSince > 0) {
+		if (now >= this.blockedUntil && this.acceptedSince > 0) {
 			this.learned = { budget: this.acceptedSince, windowMs: reopensAt - (this.countingSince ?? now) };
 		}
 		if (now >= this.blockedUntil) {
@@ -144,35 +322,8 @@ export class RateGate {
 		}
 		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
 		this.budget = 0;
-		this.windowEndsAt = this.blockedUntil;
+		this.endsAt = this.blockedUntil;
 		this.maxInFlight = 1;
-	}
-
-	private useReportedBudget(state: RateLimitState, now: number): void {
-		this.metered = true;
-		this.learned = undefined;
-		const windowEndsAt = state.resetAt ?? now + 60_000;
-		// A late answer about a window that is over says nothing about the current one.
-		if (windowEndsAt <= now) return;
-		// Requests still in flight will spend budget the server has not counted yet.
-		const fresh = Math.max(0, state.remaining! - this.inFlight);
-		const sameWindow = this.budget !== undefined && windowEndsAt <= this.windowEndsAt;
-		this.budget = sameWindow ? Math.min(this.budget!, fresh) : fresh;
-		this.windowEndsAt = windowEndsAt;
-		this.maxInFlight = Number.POSITIVE_INFINITY;
-	}
-
-	/** A new window: its budget is what was learned, or unknown until an answer tells. */
-	private openWindow(now: number): void {
-		this.lastSentAt = undefined;
-		if (!this.metered && this.learned) {
-			this.budget = this.learned.budget;
-			this.windowEndsAt = now + this.learned.windowMs;
-			this.maxInFlight = Number.POSITIVE_INFINITY;
-		} else {
-			this.budget = undefined;
-			this.maxInFlight = 1;
-		}
 	}
 }
 

@@ -2,15 +2,21 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { clock } from './clock';
 import type { RateLimitState } from './rateGate';
-import type { HttpAnswer, RequestFailure } from './service';
+import type { HttpAnswer, RateLimitFailure } from './service';
 
 export const retryPolicy = {
-	/** Attempts per request before a 429 or a server error becomes an error. */
+	/** Attempts per read after server errors and lost connections (a 429 is bounded by time instead). */
 	maxTries: 6,
-	/** Longest single wait; a server that asks for more gets an error instead. */
-	maxWaitMs: 5 * 60_000,
+	/**
+	 * The most one request waits, in all, for a server that keeps answering 429:
+	 * a 429 means the server did nothing, so the request is sent again as long as
+	 * the waits the server asks for add up to no more than this.
+	 */
+	maxRateLimitWaitMs: 5 * 60_000,
 	/** Base of the exponential back-off used when the server sends no wait. */
 	backoffBaseMs: 1_000,
+	/** The longest back-off wait: a minute, the window of Desk360's plans. */
+	maxBackoffMs: 60_000,
 };
 
 /** Server errors a read is repeated after: the server did not finish it, and reading again changes nothing. */
@@ -50,18 +56,47 @@ export function isRetryable(
 	return answer === undefined ? isTransientNetworkError(error) : READ_RETRY_STATUSES.has(answer.statusCode);
 }
 
-function seconds(ms: number): string {
-	return `${Math.ceil(ms / 1000)} s`;
+/** A duration as people read it: "0.4 s", "26 s", "90 s", "4 min 58 s". */
+function duration(ms: number): string {
+	if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 120) return `${seconds} s`;
+	const rest = seconds % 60;
+	return rest === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${rest} s`;
 }
 
-/** Why the node stopped retrying a 429 (tries used up, or a wait over the cap), in `apiName`'s words. */
-export function rateLimitGiveUpReason(
-	apiName: string,
-	{ tries, waitMs }: NonNullable<RequestFailure['rateLimit']>,
-): string {
-	return waitMs !== undefined && waitMs > retryPolicy.maxWaitMs
-		? `${apiName} asked to wait ${seconds(waitMs)}, longer than the node waits (${seconds(retryPolicy.maxWaitMs)})`
-		: `${apiName} still answered 429 Too Many Requests after ${tries} tries`;
+function times(count: number): string {
+	return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
+
+/** What the server's last 429 said about the limit, in its own header names. */
+function lastAnswer(apiName: string, { state, retryAfter }: RateLimitFailure): string {
+	const said: string[] = [];
+	if (retryAfter !== undefined) said.push(`Retry-After ${retryAfter}${/^\d+$/.test(retryAfter) ? ' s' : ''}`);
+	if (state.remaining !== undefined) {
+		said.push(`X-RateLimit-Remaining ${state.remaining}${state.limit === undefined ? '' : ` of X-RateLimit-Limit ${state.limit}`}`);
+	}
+	if (state.resetAt !== undefined) said.push(`X-RateLimit-Reset ${new Date(state.resetAt).toISOString().replace('.000Z', 'Z')}`);
+	return said.length === 0 ? `${apiName}'s last answer named no wait and no budget.` : `${apiName}'s last answer: ${said.join(', ')}.`;
+}
+
+/**
+ * What happened before the node stopped retrying a 429, in `apiName`'s words:
+ * the tries, the time, what the server asked for.
+ */
+export function rateLimitGiveUpReason(apiName: string, failure: RateLimitFailure): string {
+	const { tries, elapsedMs, waitedMs, askedMs, retryAfter, state } = failure;
+	// Without Retry-After or X-RateLimit-Reset the waits were the node's own back-off.
+	const serverAsked = retryAfter !== undefined || state.resetAt !== undefined;
+	const bound = `It waits at most ${duration(retryPolicy.maxRateLimitWaitMs)} in all for one request`;
+	return [
+		`${apiName} answered this request 429 Too Many Requests ${times(tries)}${tries > 1 ? ` in ${duration(elapsedMs)}` : ''}.`,
+		waitedMs > 0 ? `The node waited ${duration(waitedMs)} in all between the tries${serverAsked ? `, as ${apiName} asked` : ''}.` : '',
+		serverAsked ? `${bound}, and ${apiName} asked to wait ${duration(askedMs)} more.` : `${bound}, and the next wait would have been ${duration(askedMs)}.`,
+		lastAnswer(apiName, failure),
+	]
+		.filter((sentence) => sentence !== '')
+		.join(' ');
 }
 
 function header(headers: IDataObject, name: string): string | undefined {
@@ -89,13 +124,22 @@ export function readRateLimit(headers: IDataObject | undefined): RateLimitState 
 
 /** Exponential back-off with jitter, for a retry the server named no wait for. */
 export function backoffMs(attempt: number): number {
-	const ceiling = retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
+	const ceiling = Math.min(retryPolicy.backoffBaseMs * 2 ** (attempt - 1), retryPolicy.maxBackoffMs);
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-/** How long to wait after a refused request: Retry-After, else the reset time, else back-off with jitter. */
+/**
+ * How long to wait after a refused request: Retry-After, else the reset time,
+ * else back-off with jitter (also when the server says to wait nothing, so that
+ * a server that keeps refusing is not asked again at once).
+ */
 export function retryDelayMs(answer: HttpAnswer | undefined, attempt: number): number {
-	if (!answer) return backoffMs(attempt);
+	const asked = answer && askedDelayMs(answer);
+	return asked !== undefined && asked > 0 ? asked : backoffMs(attempt);
+}
+
+/** The wait the server asked for: Retry-After, or the time until X-RateLimit-Reset. */
+function askedDelayMs(answer: HttpAnswer): number | undefined {
 	const { resetAt } = readRateLimit(answer.headers);
 	const untilReset = resetAt === undefined ? undefined : resetAt - clock.now();
 	const retryAfter = header(answer.headers, 'retry-after');
@@ -111,6 +155,10 @@ export function retryDelayMs(answer: HttpAnswer | undefined, attempt: number): n
 		const date = Date.parse(retryAfter);
 		if (!Number.isNaN(date)) return Math.max(0, date - clock.now());
 	}
-	if (untilReset !== undefined && untilReset > 0) return untilReset;
-	return backoffMs(attempt);
+	return untilReset;
+}
+
+/** The Retry-After header as sent, for messages. */
+export function retryAfterOf(answer: HttpAnswer | undefined): string | undefined {
+	return answer && header(answer.headers, 'retry-after')?.trim();
 }

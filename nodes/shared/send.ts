@@ -8,7 +8,7 @@ import {
 
 import { cancellationError, clock } from './clock';
 import { rateGateFor, type RateGate } from './rateGate';
-import { isRead, isRetryable, readRateLimit, retryDelayMs, retryPolicy } from './retry';
+import { isRead, isRetryable, readRateLimit, retryAfterOf, retryDelayMs, retryPolicy } from './retry';
 import type { HttpAnswer, RequestContext, ServiceDefinition } from './service';
 import { tokenSession, type TokenSession, type TokenTicket } from './session';
 
@@ -137,9 +137,11 @@ function warnMayHaveApplied(error: Error, apiName: string, method: string): void
 
 /**
  * The one way the nodes send a request: the account's base URL, its rate gate,
- * its session token, retries (429 always; server errors and lost connections
- * for reads only; a 401 of a session token once, with a new token), and the
- * service's errors. `options.url` is a path below the base URL.
+ * its session token, retries (429 always, as long as the server's waits add up
+ * to no more than `retryPolicy.maxRateLimitWaitMs`; server errors and lost
+ * connections for reads only, up to `retryPolicy.maxTries`; a 401 of a session
+ * token once, with a new token), and the service's errors. `options.url` is a
+ * path below the base URL. Every wait ends when the execution is cancelled.
  */
 export async function sendRequest(
 	context: RequestContext,
@@ -157,10 +159,14 @@ export async function sendRequest(
 			await sendRequest(context, service, loginOptions, { itemIndex, authenticate: false, answerFailures: true }),
 		);
 	let renewed = false;
+	let firstSentAt: number | undefined;
+	/** The waits after 429s so far. */
+	let waitedMs = 0;
 
 	for (let attempt = 1; ; attempt++) {
 		const ticket = authenticate && session ? await sessionTicket(context, service, session, executionId, login, itemIndex) : undefined;
-		await gate.acquire(signal);
+		const slot = await gate.acquire(signal);
+		firstSentAt ??= slot.sentAt;
 		let answer: HttpAnswer | undefined;
 		let thrown: unknown;
 		try {
@@ -172,7 +178,7 @@ export async function sendRequest(
 		const rateLimited = answer?.statusCode === 429 && (service.isRateLimit?.(answer) ?? true);
 		const retry = answer === undefined || answer.statusCode >= 400 ? isRetryable(answer, rateLimited, request.method, thrown) : false;
 		const waitMs = retry ? retryDelayMs(answer, attempt) : undefined;
-		gate.release(state, rateLimited ? waitMs : undefined);
+		gate.release(slot, state, rateLimited ? waitMs : undefined);
 		ticket?.settle(answer && answer.statusCode !== 401);
 		if (thrown && signal?.aborted) throw cancellationError(signal);
 
@@ -183,17 +189,21 @@ export async function sendRequest(
 			attempt--;
 			continue;
 		}
-		const giveUp = !retry || attempt >= retryPolicy.maxTries || waitMs! > retryPolicy.maxWaitMs;
+		const giveUp =
+			!retry || (rateLimited ? waitedMs + waitMs! > retryPolicy.maxRateLimitWaitMs : attempt >= retryPolicy.maxTries);
 		if (giveUp) {
 			if (answer && answerFailures) return answer;
-			const rateLimit = rateLimited ? { tries: attempt, waitMs, state } : undefined;
+			const rateLimit = rateLimited
+				? { tries: attempt, elapsedMs: clock.now() - firstSentAt, waitedMs, askedMs: waitMs!, retryAfter: retryAfterOf(answer), state }
+				: undefined;
 			const error = service.toError(context.getNode(), { answer, error: thrown, itemIndex, rateLimit });
 			if (!isRead(request.method) && (answer === undefined || answer.statusCode >= 500)) {
 				warnMayHaveApplied(error, service.name, request.method!);
 			}
 			throw error;
 		}
-		// After a 429 the gate holds every request of the account until the server's wait is over.
-		if (!rateLimited) await clock.sleep(waitMs!, signal);
+		if (rateLimited) waitedMs += waitMs!;
+		// When the 429 spent the budget, the gate also holds every other request of the account until then.
+		await clock.sleep(waitMs!, signal);
 	}
 }

@@ -47,7 +47,23 @@ export interface RequestFailure {
 	error?: unknown;
 	itemIndex?: number;
 	/** Set when the failure is a 429 the node stopped retrying. */
-	rateLimit?: { tries: number; waitMs?: number; state: RateLimitState };
+	rateLimit?: RateLimitFailure;
+}
+
+/** What happened to a request the server kept refusing with 429. */
+export interface RateLimitFailure {
+	/** How many times it was sent. */
+	tries: number;
+	/** From its first try to the last answer, in ms. */
+	elapsedMs: number;
+	/** The waits between the tries, added up, in ms. */
+	waitedMs: number;
+	/** The wait the last 429 asked for (the one the node did not wait), in ms. */
+	askedMs: number;
+	/** The last 429's Retry-After header as sent. */
+	retryAfter?: string;
+	/** What the last 429 said about the limit. */
+	state: RateLimitState;
 }
 
 /**

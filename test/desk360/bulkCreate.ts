@@ -7,7 +7,7 @@ export function named(prefix: string, count: number) {
 }
 
 /** Ticket Create in product 12, one ticket per name: the bulk import the rate-limit tests replay. */
-export function createTickets(names: string[], credentials = tokenCredentials) {
+export function createTickets(names: string[], credentials = tokenCredentials, signal?: AbortSignal) {
 	return runNode(desk360, {
 		parameters: {
 			resource: 'ticket',
@@ -21,5 +21,6 @@ export function createTickets(names: string[], credentials = tokenCredentials) {
 		},
 		items: names.map((name) => ({ json: { name } })),
 		credentials,
+		signal,
 	});
 }

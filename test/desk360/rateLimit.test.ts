@@ -3,7 +3,7 @@ import { desk360, desk360Api, listOf, tokenCredentials } from './fixtures';
 import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
 import { runNode } from '../helpers/n8n';
-import { rateLimitedServer } from '../helpers/rateLimitedServer';
+import { limitedApi } from '../helpers/limitedApi';
 import { retryPolicy } from '../../nodes/shared/retry';
 
 const tooMany = { error: { code: 'too_many_requests_exception', message: 'Too Many Attempts.' } };
@@ -79,27 +79,84 @@ describe('Desk360 › 429 retry', () => {
 		expect(third).toBeLessThanOrEqual(4_000);
 	});
 
-	it('gives up after the bounded number of tries with a message naming the rate limit and the plan', async () => {
+	it('keeps retrying while the server asks for short waits, however many tries that takes', async () => {
 		const scope = desk360Api();
 		const requests = recordRequests(scope);
-		scope.get('/v1/agents').times(retryPolicy.maxTries).reply(429, tooMany, { 'Retry-After': '1', 'X-RateLimit-Limit': '10' });
+		scope.get('/v1/agents').times(20).reply(429, tooMany, { 'Retry-After': '1' }).get('/v1/agents').reply(200, listOf(1));
+
+		const { items } = await getAgents();
+
+		expect(items).toHaveLength(1);
+		expect(requests).toHaveLength(21);
+		expect(virtual.state.sleeps).toEqual(Array(20).fill(1_000));
+	});
+
+	it('bounds the total wait, not the tries, and then says what happened: tries, time, what the server asked for', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		const resetAt = new Date(virtual.state.now + 60_000);
+		scope
+			.get('/v1/agents')
+			.times(6)
+			.reply(429, tooMany, {
+				'Retry-After': '60',
+				'X-RateLimit-Limit': '10',
+				'X-RateLimit-Remaining': '0',
+				'X-RateLimit-Reset': String(resetAt.getTime() / 1000),
+			});
 
 		const error = await failureOf(getAgents());
 
-		expect(requests).toHaveLength(retryPolicy.maxTries);
-		expect(error.message).toBe("Desk360 rate limit reached: the plan's limit of 10 requests a minute is used up");
-		expect(error.description).toContain(`after ${retryPolicy.maxTries} tries`);
-		expect(error.description).toContain('10 requests a minute on the Basic plan and 100 on Business');
+		// 5 waits of 60 s are the 5 minutes a request may wait in all; the 6th would pass them.
+		expect(retryPolicy.maxRateLimitWaitMs).toBe(300_000);
+		expect(requests).toHaveLength(6);
+		expect(virtual.state.sleeps).toEqual(Array(5).fill(60_000));
+		expect(error.message).toBe('Desk360 kept refusing the request: 429 Too Many Requests');
+		expect(error.description).toBe(
+			'Desk360 answered this request 429 Too Many Requests 6 times in 5 min. ' +
+				'The node waited 5 min in all between the tries, as Desk360 asked. ' +
+				'It waits at most 5 min in all for one request, and Desk360 asked to wait 60 s more. ' +
+				`Desk360's last answer: Retry-After 60 s, X-RateLimit-Remaining 0 of X-RateLimit-Limit 10, X-RateLimit-Reset ${resetAt.toISOString().replace('.000Z', 'Z')}. ` +
+				'Desk360 counts its limit per IP address: other workflows, n8n workers and tools calling from the same address spend the same budget. ' +
+				"To send fewer requests at once, open the Desk360 node's Settings tab → Request Options → Add Option → Batching.",
+		);
+		expect(error.description).not.toMatch(/plan/i);
 		expect(error.httpCode).toBe('429');
 	});
 
-	it('does not wait longer than the cap: a longer Retry-After fails at once', async () => {
+	it('without Retry-After or Reset, the error tells the waits were the back-off, not what the server asked', async () => {
+		desk360Api().persist().get('/v1/agents').reply(429, tooMany);
+
+		const error = await failureOf(getAgents());
+
+		expect(error.description).toMatch(/^Desk360 answered this request 429 Too Many Requests \d+ times in \d+ min/);
+		expect(error.description).toMatch(/The node waited \d+ min \d+ s in all between the tries\. /);
+		expect(error.description).toMatch(/and the next wait would have been \d+ s\./);
+		expect(error.description).toContain("Desk360's last answer named no wait and no budget.");
+		expect(virtual.state.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(retryPolicy.maxRateLimitWaitMs);
+	});
+
+	it('does not start a wait longer than the bound: a longer Retry-After fails at once', async () => {
 		desk360Api().get('/v1/agents').reply(429, tooMany, { 'Retry-After': '3600' });
 
 		const error = await failureOf(getAgents());
 
-		expect(error.description).toContain('Desk360 asked to wait 3600 s, longer than the node waits (300 s)');
+		expect(error.description).toContain('Desk360 answered this request 429 Too Many Requests once.');
+		expect(error.description).toContain('It waits at most 5 min in all for one request, and Desk360 asked to wait 60 min more.');
+		expect(error.description).toContain("Desk360's last answer: Retry-After 3600 s.");
 		expect(virtual.state.sleeps).toEqual([]);
+	});
+
+	it('a 429 that asks to wait nothing is retried after a back-off, not at once', async () => {
+		desk360Api()
+			.get('/v1/agents').reply(429, tooMany, { 'Retry-After': '0' })
+			.get('/v1/agents').reply(200, listOf(1));
+
+		await getAgents();
+
+		expect(virtual.state.sleeps).toHaveLength(1);
+		expect(virtual.state.sleeps[0]).toBeGreaterThanOrEqual(500);
+		expect(virtual.state.sleeps[0]).toBeLessThanOrEqual(1_000);
 	});
 
 	it('retries a read after 503 but never resends a write after a server error', async () => {
@@ -120,7 +177,7 @@ describe('Desk360 › 429 retry', () => {
 
 describe('Desk360 › concurrent items under a rate limit', () => {
 	it('spends the budget the headers report: every write once, no 429', async () => {
-		const server = rateLimitedServer({ limit: 5, windowMs: 60_000, sendRateHeaders: true });
+		const server = limitedApi({ limit: 5, windowMs: 60_000 });
 		desk360Api()
 			.post('/v1/products/12/tickets').times(12)
 			.reply((_uri, body) => server.handle(body));
@@ -137,7 +194,7 @@ describe('Desk360 › concurrent items under a rate limit', () => {
 	});
 
 	it('with only 429 + Retry-After to go by: no duplicate writes, no lost items, no stampede', async () => {
-		const server = rateLimitedServer({ limit: 4, windowMs: 10_000, sendRateHeaders: false });
+		const server = limitedApi({ limit: 4, windowMs: 10_000, rateHeaders: false });
 		desk360Api()
 			.persist()
 			.post('/v1/products/12/tickets')

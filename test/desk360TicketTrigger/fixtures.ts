@@ -3,10 +3,10 @@ import { Desk360TicketTrigger } from '../../nodes/Desk360TicketTrigger/Desk360Ti
 import { BASE_URL, desk360Api, product, tokenCredentials } from '../desk360/fixtures';
 import type { NodeHarness } from '../helpers/n8n';
 import { activateTrigger, type PollSetup } from '../helpers/poll';
-import type { rateLimitedServer } from '../helpers/rateLimitedServer';
+import type { LimitedApi } from '../helpers/limitedApi';
 
-/** An account's rate limit: how it answers one more request (see rateLimitedServer). */
-type RateLimiter = Pick<ReturnType<typeof rateLimitedServer>, 'handle'>;
+/** An account's rate limit: how it answers one more request (see limitedApi). */
+type RateLimiter = Pick<LimitedApi, 'handle'>;
 
 export const ticketTrigger: NodeHarness = {
 	nodeType: new Desk360TicketTrigger(),
@@ -57,7 +57,7 @@ export class TicketStore {
 
 	private nextId = 1;
 
-	/** `limiter`: the account's rate limit (see rateLimitedServer), which every list request counts against. */
+	/** `limiter`: the account's rate limit (see limitedApi), which every list request counts against. */
 	constructor(private readonly limiter?: RateLimiter) {
 		desk360Api()
 			.persist()

@@ -1,7 +1,7 @@
 import { clock } from '../../nodes/shared/clock';
 import { createTickets, named } from '../desk360/bulkCreate';
 import { desk360Api } from '../desk360/fixtures';
-import { rateLimitedServer } from '../helpers/rateLimitedServer';
+import { limitedApi } from '../helpers/limitedApi';
 import { useTimeline } from '../helpers/timeline';
 import { eventsOf, publishedTrigger, TicketStore } from './fixtures';
 
@@ -14,10 +14,10 @@ describe('Desk360 Ticket Trigger › one rate gate with the action nodes of the 
 
 	it('reads a backlog paced by the plan’s budget, collecting no 429, while a Desk360 node’s writes go out between its pages', async () => {
 		// A Basic plan: 10 requests a minute for the whole account, reported in X-RateLimit headers.
-		const server = rateLimitedServer({ limit: 10, windowMs: MINUTE, sendRateHeaders: true });
+		const server = limitedApi({ limit: 10, windowMs: MINUTE });
 		const sent: string[] = [];
 		const store = new TicketStore({
-			handle: (body) => {
+			handle: (body: unknown) => {
 				sent.push('page');
 				return server.handle(body);
 			},

@@ -75,4 +75,24 @@ describe('Desk360 node in the n8n editor', () => {
 			assert.ok(text.includes(expected), `the panel shows "${expected}"`);
 		}
 	});
+
+	it("has Batching where the rate-limit error points: Settings tab → Request Options → Add Option", async () => {
+		const panel = await page.$('[data-test-id="ndv"]');
+		await (await panel.$('[data-test-id="tab-settings"]')).click();
+		const text = () => panel.evaluate((element) => element.innerText);
+		for (let i = 0; i < 40 && !(await text()).includes('Request Options'); i++) await new Promise((done) => setTimeout(done, 250));
+		assert.ok((await text()).includes('Request Options'), 'the Settings tab shows Request Options');
+		// The Parameters tab's own Add buttons stay in the page, hidden: take the one that shows.
+		const shown = async () => {
+			for (const button of await panel.$$('[data-test-id="collection-parameter-add"]')) if (await button.isVisible()) return button;
+		};
+		let addOption;
+		for (let i = 0; i < 40 && !(addOption = await shown()); i++) await new Promise((done) => setTimeout(done, 250));
+		assert.ok(addOption, 'Request Options has an Add Option button');
+		await addOption.click();
+		const choices = () => page.evaluate(() => [...document.querySelectorAll('.el-select-dropdown__item')].map((item) => /** @type {HTMLElement} */ (item).innerText.trim()));
+		for (let i = 0; i < 40 && !(await choices()).includes('Batching'); i++) await new Promise((done) => setTimeout(done, 250));
+		assert.ok((await choices()).includes('Batching'), 'Add Option offers Batching');
+		await page.screenshot({ path: join(ARTIFACTS, 'desk360-request-options.png') });
+	});
 });

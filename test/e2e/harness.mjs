@@ -23,13 +23,18 @@ export function installPackedPackage() {
 	run('npm', ['pack', '--pack-destination', work], { cwd: packageRoot, stdio: 'ignore' });
 	const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')));
 	const userFolder = join(work, 'user');
+	installTarball(userFolder, tarball);
+	ensureN8n();
+	return { work, userFolder, tarball };
+}
+
+/** Installs the packed package into an n8n user folder's nodes folder, as n8n installs a community package. */
+export function installTarball(userFolder, tarball) {
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesFolder, { recursive: true });
 	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
 	// n8n provides n8n-workflow itself: the peer dependency is not installed.
 	run('npm', ['install', '--omit=peer', '--no-audit', '--no-fund', tarball], { cwd: nodesFolder, stdio: 'ignore' });
-	ensureN8n();
-	return { work, userFolder, tarball };
 }
 
 /** Executes a workflow with `n8n execute`; returns the items each node output, and the run's error. */

@@ -129,6 +129,8 @@ export interface RunSetup {
 	/** Input items; one empty item when absent. */
 	items?: INodeExecutionData[];
 	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** The execution's cancel signal (n8n aborts it when the execution is cancelled). */
+	signal?: AbortSignal;
 }
 
 /** What a workflow holds beside its node: the node's version, the workflow's static data and settings. */
@@ -221,6 +223,7 @@ export async function runNode(harness: NodeHarness, setup: RunSetup): Promise<Ru
 		inputData,
 		executeData,
 		[],
+		setup.signal,
 	);
 	const routingNode = new RoutingNode(context, harness.nodeType);
 	const output = await routingNode.runNode();

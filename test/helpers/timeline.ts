@@ -1,4 +1,4 @@
-import { clock } from '../../nodes/shared/clock';
+import { cancellationError, clock } from '../../nodes/shared/clock';
 import { RateGate } from '../../nodes/shared/rateGate';
 
 async function nextRound(): Promise<void> {
@@ -9,9 +9,10 @@ async function nextRound(): Promise<void> {
 function countRequestsInFlight() {
 	const { acquire, release } = RateGate.prototype;
 	let inFlight = 0;
-	RateGate.prototype.acquire = async function (this: RateGate) {
-		await acquire.call(this);
+	RateGate.prototype.acquire = async function (this: RateGate, ...args: Parameters<RateGate['acquire']>) {
+		const slot = await acquire.apply(this, args);
 		inFlight++;
+		return slot;
 	};
 	RateGate.prototype.release = function (this: RateGate, ...args: Parameters<RateGate['release']>) {
 		inFlight--;
@@ -28,10 +29,10 @@ function countRequestsInFlight() {
 /**
  * A virtual clock with one timeline: sleepers wake one at a time in the order of
  * their wake-up times, and time moves only while no request is in flight (a
- * request takes no time), so concurrent waits (two accounts, many items)
- * interleave exactly as their wake-up times say. Nothing really sleeps. Unlike
- * `useVirtualClock`, which wakes every sleeper of a turn together, it keeps the
- * time of each request exact.
+ * request takes no time), so concurrent waits (two accounts, many items) interleave exactly as their
+ * wake-up times say. Nothing really sleeps. A sleep ends with n8n's
+ * cancellation error when its signal aborts. Unlike `useVirtualClock`, which
+ * wakes every sleeper of a turn together, it keeps the time of each request exact.
  */
 export function useTimeline(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 	const original = { ...clock };
@@ -48,7 +49,8 @@ export function useTimeline(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 			do await nextRound();
 			while (requests.busy());
 			sleepers.sort((a, b) => a.at - b.at || a.order - b.order);
-			const next = sleepers.shift()!;
+			const next = sleepers.shift();
+			if (!next) break;
 			state.now = Math.max(state.now, next.at);
 			next.wake();
 		}
@@ -56,9 +58,20 @@ export function useTimeline(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 	}
 
 	clock.now = () => state.now;
-	clock.sleep = async (ms: number) =>
-		await new Promise<void>((wake) => {
-			sleepers.push({ at: state.now + Math.max(0, ms), order: order++, wake });
+	clock.sleep = async (ms: number, signal?: AbortSignal) =>
+		await new Promise<void>((wake, fail) => {
+			if (signal?.aborted) return fail(cancellationError(signal));
+			const sleeper = { at: state.now + Math.max(0, ms), order: order++, wake };
+			signal?.addEventListener(
+				'abort',
+				() => {
+					const index = sleepers.indexOf(sleeper);
+					if (index >= 0) sleepers.splice(index, 1);
+					fail(cancellationError(signal));
+				},
+				{ once: true },
+			);
+			sleepers.push(sleeper);
 			void run();
 		});
 	return {

@@ -3,7 +3,6 @@ import nock from 'nock';
 import { API_PATH, API_TOKEN, ORIGIN, listOf, page, run, sendbirdApi } from './fixtures';
 import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
-import { retryPolicy } from '../../nodes/shared/retry';
 
 const notes = `${API_PATH}/ticket_notes`;
 
@@ -118,17 +117,20 @@ describe('Sendbird Desk › 429 and retries', () => {
 		expect(virtual.state.sleeps[0]).toBeGreaterThan(0);
 	});
 
-	it('a 429 that never ends becomes a clear error after the last try', async () => {
+	it('a 429 that never ends becomes a clear error once the waits reach the bound', async () => {
 		const scope = sendbirdApi();
 		const requests = recordRequests(scope);
-		scope.get(`${API_PATH}/agents`).query(true).times(retryPolicy.maxTries).reply(429, {}, { 'Retry-After': '2' });
+		// Waits of 10 s: 30 of them are the 5 minutes one request may wait.
+		scope.get(`${API_PATH}/agents`).query(true).times(31).reply(429, {}, { 'Retry-After': '10' });
 
 		const error = await failureOf(getAgents());
 
-		expect(requests).toHaveLength(retryPolicy.maxTries);
-		expect(error.message).toBe('Sendbird Desk rate limit reached');
-		expect(error.description).toContain(`after ${retryPolicy.maxTries} tries`);
-		expect(error.description).toContain('Batching');
+		expect(requests).toHaveLength(31);
+		expect(error.message).toBe('Sendbird Desk kept refusing the request: 429 Too Many Requests');
+		expect(error.description).toContain('Sendbird Desk answered this request 429 Too Many Requests 31 times in 5 min.');
+		expect(error.description).toContain('The node waited 5 min in all between the tries');
+		expect(error.description).toContain("Sendbird Desk's last answer: Retry-After 10 s.");
+		expect(error.description).toContain("the Sendbird Desk node's Settings tab → Request Options → Add Option → Batching");
 		expect(error.httpCode).toBe('429');
 	});
 
@@ -137,7 +139,7 @@ describe('Sendbird Desk › 429 and retries', () => {
 
 		const error = await failureOf(getAgents());
 
-		expect(error.description).toContain('Sendbird asked to wait 3600 s');
+		expect(error.description).toContain('Sendbird Desk asked to wait 60 min more');
 		expect(virtual.state.sleeps).toEqual([]);
 	});
 

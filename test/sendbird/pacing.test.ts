@@ -1,6 +1,6 @@
 import { clock } from '../../nodes/shared/clock';
 import { useTimeline } from '../helpers/timeline';
-import { rateLimitedServer } from '../helpers/rateLimitedServer';
+import { limitedApi, type LimitedApi } from '../helpers/limitedApi';
 import { API_PATH, run, sendbirdApi } from './fixtures';
 
 const WINDOW = 10_000;
@@ -18,7 +18,7 @@ afterEach(() => timeline.restore());
 function throttledSendbird(offsetMs: number) {
 	timeline = useTimeline(Date.UTC(2026, 10, 21, 12, 0, 0) + offsetMs);
 	started = timeline.state.now;
-	const server = rateLimitedServer({ limit: 4, windowMs: WINDOW, sendRateHeaders: false });
+	const server = limitedApi({ limit: 4, windowMs: WINDOW, rateHeaders: false, refusal: { message: 'Too many requests.', code: 429100 } });
 	const accepted: number[] = [];
 	sendbirdApi()
 		.persist()
@@ -36,14 +36,14 @@ async function createNotes(count: number) {
 	return await run('ticketNote', 'create', { ticketId: '12512', note: '={{ $json.note }}' }, items);
 }
 
-function notesWritten(server: ReturnType<typeof rateLimitedServer>) {
+function notesWritten(server: LimitedApi) {
 	return server.stats.accepted.map((body) => (body as { note: string }).note).sort();
 }
 
 const allNotes = (count: number) => Array.from({ length: count }, (_, index) => `Note ${index}`).sort();
 
 describe('Sendbird Desk › pacing learned from 429s (no rate headers)', () => {
-	it('learns the budget from the first refusals, then spends every later window evenly without a 429', async () => {
+	it('learns the budget from the first refusals, then spends every later window without a 429', async () => {
 		const { server, accepted } = throttledSendbird(0);
 
 		const { items } = await createNotes(20);
@@ -53,9 +53,10 @@ describe('Sendbird Desk › pacing learned from 429s (no rate headers)', () => {
 		// The first window goes in a burst (nothing is known yet) and ends in 429s...
 		expect(accepted.slice(0, 4)).toEqual([0, 0, 0, 0]);
 		expect(server.stats.refusedAt.every((at) => at - started < WINDOW)).toBe(true);
-		// ...which teach 4 requests per 10 s: from then on, one every 2.5 s.
+		// ...which teach 4 requests per 10 s: from then on, one every 2.5 s while more
+		// wait than a window allows; the last 4 fit in one window and go at once.
 		expect(accepted.slice(4)).toEqual(
-			[10, 12.5, 15, 17.5, 20, 22.5, 25, 27.5, 30, 32.5, 35, 37.5, 40, 42.5, 45, 47.5].map((s) => s * 1000),
+			[10, 12.5, 15, 17.5, 20, 22.5, 25, 27.5, 30, 32.5, 35, 37.5, 40, 40, 40, 40].map((s) => s * 1000),
 		);
 	});
 
@@ -67,8 +68,9 @@ describe('Sendbird Desk › pacing learned from 429s (no rate headers)', () => {
 		await createNotes(16);
 
 		expect(notesWritten(server)).toEqual(allNotes(16));
-		// The second round of 429s (at 13.5 s) measures a whole window: 4 per 10 s from 20.5 s on.
+		// The second round of 429s measures a whole window: 4 per 10 s from 13 s on; the
+		// last 4 fit in one window and go at once.
 		expect(server.stats.refusedAt.every((at) => at - started <= 6_000)).toBe(true);
-		expect(accepted.slice(8)).toEqual([13, 15.5, 18, 20.5, 23, 25.5, 28, 30.5].map((s) => s * 1000));
+		expect(accepted.slice(8)).toEqual([13, 15.5, 18, 20.5, 23, 23, 23, 23].map((s) => s * 1000));
 	});
 });

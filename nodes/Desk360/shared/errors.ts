@@ -40,12 +40,10 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
-	const { state } = failure.rateLimit!;
-	const limit = state.limit === undefined ? '' : ` of ${state.limit} requests a minute`;
 	const what = rateLimitGiveUpReason('Desk360', failure.rateLimit!);
 	return new NodeApiError(node, { code: 'too_many_requests_exception' } as JsonObject, {
-		message: `Desk360 rate limit reached: the plan's limit${limit} is used up`,
-		description: `${what}. Desk360 allows 10 requests a minute on the Basic plan and 100 on Business, and refused requests count too. Send fewer items per run (Options → Batching), spread the workflow over time, or move to a higher Desk360 plan.`,
+		message: 'Desk360 kept refusing the request: 429 Too Many Requests',
+		description: `${what} Desk360 counts its limit per IP address: other workflows, n8n workers and tools calling from the same address spend the same budget. To send fewer requests at once, open the Desk360 node's Settings tab → Request Options → Add Option → Batching.`,
 		httpCode: '429',
 		itemIndex: failure.itemIndex,
 	});

@@ -25,10 +25,10 @@ const STATUS_HINTS: Record<number, string> = {
 };
 
 function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
-	const what = rateLimitGiveUpReason('Sendbird', failure.rateLimit!);
+	const what = rateLimitGiveUpReason('Sendbird Desk', failure.rateLimit!);
 	return new NodeApiError(node, { code: 429 } as JsonObject, {
-		message: 'Sendbird Desk rate limit reached',
-		description: `${what}. Sendbird does not publish Desk's limits. Send fewer items per run (Options → Batching) or spread the workflow over time.`,
+		message: 'Sendbird Desk kept refusing the request: 429 Too Many Requests',
+		description: `${what} Sendbird does not publish Desk's limits. To send fewer requests at once, open the Sendbird Desk node's Settings tab → Request Options → Add Option → Batching.`,
 		httpCode: '429',
 		itemIndex: failure.itemIndex,
 	});

@@ -1,0 +1,118 @@
+/**
+ * The rate gate alone, on a clock the test moves by hand: requests are let out
+ * (acquire) and answered (release) in exactly the order a case needs, including
+ * answers that come back out of order.
+ */
+import { cancellationError, clock } from '../../nodes/shared/clock';
+import { RateGate, type GateSlot } from '../../nodes/shared/rateGate';
+
+const T = Date.UTC(2026, 10, 21, 12, 0, 0);
+const original = { ...clock };
+let now: number;
+let sleepers: Array<{ at: number; wake: () => void }>;
+
+beforeEach(() => {
+	now = T;
+	sleepers = [];
+	clock.now = () => now;
+	clock.sleep = async (ms: number, signal?: AbortSignal) =>
+		await new Promise<void>((wake, fail) => {
+			const sleeper = { at: now + ms, wake };
+			sleepers.push(sleeper);
+			signal?.addEventListener('abort', () => {
+				sleepers.splice(sleepers.indexOf(sleeper), 1);
+				fail(cancellationError(signal));
+			});
+		});
+});
+afterEach(() => Object.assign(clock, original));
+
+/** Moves the clock to `to`, waking each sleeper due on the way at its own time. */
+async function advanceTo(to: number) {
+	for (;;) {
+		await new Promise((resolve) => setImmediate(resolve));
+		const due = sleepers.filter((sleeper) => sleeper.at <= to).sort((a, b) => a.at - b.at)[0];
+		if (!due) break;
+		sleepers.splice(sleepers.indexOf(due), 1);
+		now = Math.max(now, due.at);
+		due.wake();
+	}
+	now = to;
+	await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Asks for `count` turns; `slots` fills as the gate lets them out. */
+function ask(gate: RateGate, count: number) {
+	const slots: GateSlot[] = [];
+	for (let i = 0; i < count; i++) void gate.acquire().then((slot) => slots.push(slot));
+	return slots;
+}
+
+const answer = (remaining: number, resetAt = T + 2_000) => ({ limit: 20, remaining, resetAt });
+
+describe('RateGate › budget from X-RateLimit-Remaining', () => {
+	it('answers that come back out of order do not shrink the budget for good', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(19));
+		const first = ask(gate, 10);
+		await advanceTo(T);
+		expect(first).toHaveLength(10);
+		// The server counted them in order (18 left after the first, 9 after the last); the
+		// answers come back last first.
+		for (let i = 9; i >= 0; i--) gate.release(first[i], answer(18 - i));
+
+		// 9 left: the next 9 go at once, none of them alone to ask again.
+		const next = ask(gate, 9);
+		await advanceTo(T);
+		expect(next).toHaveLength(9);
+		expect(next.every((slot) => !slot.probe)).toBe(true);
+	});
+
+	it("its own request that lands in the next window is not taken for someone else's spending", async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(1));
+		const lastOfWindow = ask(gate, 1);
+		// The last of the window is still out when the window ends; 30 wait for the next.
+		const waiting = ask(gate, 30);
+		await advanceTo(T + 2_000);
+		const [late] = lastOfWindow;
+		const [asking] = waiting;
+		expect(asking.probe).toBe(true);
+		// The late request reached the server first, in the new window: 18 left after both.
+		gate.release(late, answer(19, T + 4_000));
+		gate.release(asking, answer(18, T + 4_000));
+
+		// 18 spread over the 2 s of the window, not 17 (as when leaving the last one to another spender).
+		await advanceTo(T + 2_000 + 2_000 / 19 + 1);
+		expect(waiting).toHaveLength(2);
+		expect(waiting[1].sentAt).toBeCloseTo(T + 2_000 + 2_000 / 19, 3);
+	});
+
+	it('leaves the last request of a window to another spender it notices', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		const waiting = ask(gate, 30);
+		// Someone else sent one before it in this window.
+		gate.release(probe, answer(18));
+		await advanceTo(T + 2_000 - 1);
+		// 17 of the 18 go, spread over the window (one every 2 s / 18); the 18th is left.
+		expect(waiting.map((slot) => slot.sentAt - T)).toEqual(Array.from({ length: 17 }, (_, i) => ((i + 1) * 2_000) / 18).map((ms) => expect.closeTo(ms, 3)));
+	});
+
+	it('cancelling the last waiting request stops the pending wake-up', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(0));
+		const cancel = new AbortController();
+		const waiting = gate.acquire(cancel.signal);
+		await advanceTo(T);
+		expect(sleepers).toHaveLength(1);
+
+		cancel.abort();
+
+		await expect(waiting).rejects.toThrow();
+		expect(sleepers).toHaveLength(0);
+	});
+});
