@@ -30,7 +30,7 @@ let browser;
 let page;
 let nodeTypes = [];
 let credentials = [];
-/** The states to check, by node type name: [{ nodeId, parameters }]. */
+/** The states to check, by node type name: [{ nodeId, name, parameters }]. */
 const statesByType = new Map();
 
 before(async () => {
@@ -45,7 +45,11 @@ before(async () => {
 
 	const nodes = [];
 	for (const type of nodeTypes) {
-		const states = statesOf(type).map((parameters, index) => ({ nodeId: `${type.name.split('.')[1]}-${index}`, parameters }));
+		const states = statesOf(type).map((parameters, index) => ({
+			nodeId: `${type.name.split('.')[1]}-${index}`,
+			name: `${type.displayName} ${index + 1}`,
+			parameters,
+		}));
 		statesByType.set(type.name, states);
 		const nodeCredentials = Object.fromEntries(
 			(type.credentials ?? []).map(({ name }) => {
@@ -53,10 +57,10 @@ before(async () => {
 				return [name, credential && { id: credential.id, name: credential.name }];
 			}),
 		);
-		states.forEach(({ nodeId, parameters }, index) => {
+		states.forEach(({ nodeId, name, parameters }, index) => {
 			nodes.push({
 				id: nodeId,
-				name: `${type.displayName} ${index + 1}`,
+				name,
 				type: type.name,
 				typeVersion: 1,
 				position: [index * 200, nodes.length * 10],

@@ -118,17 +118,26 @@ export function statesOf(type) {
 
 // The editor, driven as a user would
 
-/** Opens a node's panel by its route, without reloading the editor. */
-async function openNode(nodeId) {
+/**
+ * Opens a node's panel by its route, without reloading the editor. The editor
+ * then shortens the node's id in the route to its shortest unique beginning
+ * (six characters or more), and finds a node by such a beginning.
+ */
+async function openNode({ nodeId, name }) {
 	await page.evaluate(async (path) => {
 		const app = /** @type {Element & { __vue_app__: any }} */ (document.querySelector('#app'));
 		const router = app.__vue_app__.config.globalProperties.$router;
 		await router.push(path);
 	}, `/workflow/${workflowId}/${nodeId}`);
 	await page.waitForFunction(
-		(id) => location.pathname.endsWith(`/${id}`) && document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'),
+		(id, title) => {
+			const routed = location.pathname.split('/').at(-1);
+			const shown = document.querySelector('[data-test-id="ndv"] [data-test-id="node-title-container"] [data-test-id="inline-edit-preview"]')?.textContent.trim();
+			return routed !== '' && id.startsWith(routed) && shown === title && document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+		},
 		{ timeout: 20_000 },
 		nodeId,
+		name,
 	);
 	await sleep(300);
 }
@@ -382,8 +391,8 @@ async function checkFixedCollection(type, scope, property, values, where) {
 	return problems;
 }
 
-export async function checkState(type, { nodeId, parameters }) {
-	await openNode(nodeId);
+export async function checkState(type, { nodeId, name, parameters }) {
+	await openNode({ nodeId, name });
 	const panel = async () => await page.$('[data-test-id="ndv"] [data-test-id="node-parameters"]');
 	const values = valuesOf(type, parameters);
 	const problems = [];
