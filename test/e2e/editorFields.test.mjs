@@ -2,13 +2,15 @@
 // the n8n 2.8.4 editor (headless Chromium, the sandbox as Desk360 and Sendbird).
 // The nodes and their fields are read from what the editor itself loads
 // (/types/nodes.json), so a new node, operation or field is covered without
-// editing this test. For each node it walks every resource, operation and
-// trigger event (every value of every field that decides what else is shown),
-// evaluates the display conditions with n8n-workflow's own rules, and checks
-// that each field that should be shown is rendered and takes a value:
-// text and numbers are typed, switches flipped, dropdowns opened (lists from
-// the account must load from the sandbox and one entry is picked), resource
-// locators searched, collections offer every option and render each one.
+// editing this test. For each version of each node it walks every resource,
+// operation and trigger event (every value of every field that decides what
+// else is shown), evaluates the display conditions with n8n-workflow's own
+// rules, and checks that each field that should be shown is rendered and takes
+// a value: text and numbers are typed, switches flipped, dropdowns opened (lists
+// from the account must load from the sandbox and one entry is picked),
+// resource locators searched, collections offer every option and render each
+// one, fixed collections (n8n's Poll Times too) add an entry and show the
+// fields of each value of its selectors. A field no state shows fails the test.
 // Each credential's Test (Retry) button must report success against the sandbox.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { startSandbox } from '../../sandbox/server.mjs';
 import { sandboxCredentials } from '../../scripts/examples.mjs';
-import { checkState, packageNodeTypes, statesOf, useEditor } from './editorWalk.mjs';
+import { checkNode, nodeStates, packageNodeTypes, useEditor } from './editorWalk.mjs';
 import { packageRoot } from '../../scripts/n8n-runtime.mjs';
 import { importCredentials, installPackedPackage, openEditor, startServer } from './harness.mjs';
 
@@ -30,7 +32,7 @@ let browser;
 let page;
 let nodeTypes = [];
 let credentials = [];
-/** The states to check, by node type name: [{ nodeId, parameters }]. */
+/** The states to check, by node type name: [{ nodeId, name, typeVersion, parameters }]. */
 const statesByType = new Map();
 
 before(async () => {
@@ -45,7 +47,7 @@ before(async () => {
 
 	const nodes = [];
 	for (const type of nodeTypes) {
-		const states = statesOf(type).map((parameters, index) => ({ nodeId: `${type.name.split('.')[1]}-${index}`, parameters }));
+		const states = nodeStates(type);
 		statesByType.set(type.name, states);
 		const nodeCredentials = Object.fromEntries(
 			(type.credentials ?? []).map(({ name }) => {
@@ -53,12 +55,12 @@ before(async () => {
 				return [name, credential && { id: credential.id, name: credential.name }];
 			}),
 		);
-		states.forEach(({ nodeId, parameters }, index) => {
+		states.forEach(({ nodeId, name, typeVersion, parameters }, index) => {
 			nodes.push({
 				id: nodeId,
-				name: `${type.displayName} ${index + 1}`,
+				name,
 				type: type.name,
-				typeVersion: 1,
+				typeVersion,
 				position: [index * 200, nodes.length * 10],
 				parameters,
 				credentials: nodeCredentials,
@@ -92,9 +94,10 @@ describe('every field of every node in the n8n editor', () => {
 
 	it('renders every field whose display conditions hold, and each takes a value', async (t) => {
 		for (const type of nodeTypes) {
-			await t.test(type.displayName, async () => {
-				const problems = [];
-				for (const state of statesByType.get(type.name)) problems.push(...(await checkState(type, state)));
+			await t.test(type.displayName, async (node) => {
+				const { problems, counts } = await checkNode(type, statesByType.get(type.name));
+				// What was walked, so that a field left out shows in the output too.
+				node.diagnostic(`${type.displayName}: ${Object.entries(counts).map(([what, number]) => `${what} ${number}`).join(', ')}`);
 				if (problems.length > 0) {
 					mkdirSync(ARTIFACTS, { recursive: true });
 					await page.screenshot({ path: join(ARTIFACTS, `fields-${type.name.split('.')[1]}.png`) });

@@ -22,23 +22,21 @@ const isEditorOption = (value) => typeof value === 'string' && value.startsWith(
 
 
 /**
- * The node types of the package as the editor loads them, each with only the
- * fields the package declares (n8n adds some of its own, such as Request Options).
+ * The node types of the package as the editor loads them, each with the fields
+ * of its Parameters tab: those the package declares and those n8n adds to them
+ * (Poll Times on a polling node), not the node settings n8n adds (Request Options).
  */
 export function packageNodeTypes(loaded, packageRoot) {
 	const require = createRequire(import.meta.url);
 	const manifest = require(`${packageRoot}/package.json`);
-	const declared = new Map();
+	const names = new Set();
 	for (const path of manifest.n8n.nodes) {
 		const classes = Object.values(require(`${packageRoot}/${path}`)).filter((value) => typeof value === 'function');
-		for (const NodeClass of classes) {
-			const { description } = new NodeClass();
-			declared.set(`${manifest.name}.${description.name}`, new Set(description.properties.map((property) => property.name)));
-		}
+		for (const NodeClass of classes) names.add(`${manifest.name}.${new NodeClass().description.name}`);
 	}
 	return loaded
-		.filter((type) => declared.has(type.name))
-		.map((type) => ({ ...type, properties: type.properties.filter((property) => declared.get(type.name).has(property.name)) }));
+		.filter((type) => names.has(type.name))
+		.map((type) => ({ ...type, properties: type.properties.filter((property) => !property.isNodeSetting) }));
 }
 
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
@@ -46,20 +44,27 @@ export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 // ---------------------------------------------------------------------------
 // Which fields are shown, by n8n's own display rules
 
-const NODE = { typeVersion: 1 };
+/**
+ * One node as the walk sees it: its type and version (for `@version`
+ * conditions), its parameters (`root`, for `/name` conditions of nested fields),
+ * and the record of its node type's walk (`walk`: the fields checked, counts).
+ * @typedef {{ type: any, node: { typeVersion: number }, root?: Record<string, any>, walk?: { checked: Set<any>, counts: Record<string, number> } }} View
+ */
 
-function valuesOf(type, parameters) {
-	return NodeHelpers.getNodeParameters(type.properties, parameters, true, false, NODE, type) ?? {};
+/** The values of `fields` given some of them (`fixed`), with the defaults of the rest. */
+function valuesOf(view, fields, fixed) {
+	return NodeHelpers.getNodeParameters(fields, fixed, true, false, view.node, view.type) ?? {};
 }
 
-function isShown(type, property, values) {
-	return property.type !== 'hidden' && NodeHelpers.displayParameter(values, property, NODE, type, values);
+/** Whether `property` is shown beside fields of `values` (`root`: the node's, for nested fields). */
+function isShown(view, property, values, root = values) {
+	return property.type !== 'hidden' && NodeHelpers.displayParameter(values, property, view.node, view.type, root);
 }
 
-/** Names of top-level fields that other top-level fields' display conditions refer to. */
-function referencedNames(type) {
+/** Names of fields that the display conditions of `fields` refer to. */
+function referencedNames(fields) {
 	const names = new Set();
-	for (const property of type.properties) {
+	for (const property of fields) {
 		for (const rule of [property.displayOptions?.show, property.displayOptions?.hide]) {
 			for (const name of Object.keys(rule ?? {})) names.add(name);
 		}
@@ -68,9 +73,9 @@ function referencedNames(type) {
 }
 
 /** Fields whose value decides what else is shown: resource, operation, events, switches... */
-function selectorsOf(type) {
-	const referenced = referencedNames(type);
-	return type.properties.filter((property) => SELECTOR_TYPES.has(property.type) && referenced.has(property.name));
+function selectorsOf(fields) {
+	const referenced = referencedNames(fields);
+	return fields.filter((property) => SELECTOR_TYPES.has(property.type) && referenced.has(property.name));
 }
 
 function choicesOf(property) {
@@ -81,13 +86,13 @@ function choicesOf(property) {
 }
 
 /**
- * The states that show every field at least once: every value of a selector
- * that other selectors depend on (resource, then operation) is combined with
- * what follows; independent selectors are covered side by side (state i takes
- * each one's i-th value) instead of multiplied.
+ * The values of selectors among `fields` that show every field at least once:
+ * every value of a selector that other selectors depend on (resource, then
+ * operation) is combined with what follows; independent selectors are covered
+ * side by side (state i takes each one's i-th value) instead of multiplied.
  */
-export function statesOf(type) {
-	const selectors = selectorsOf(type);
+function selectorStates(view, fields, root) {
+	const selectors = selectorsOf(fields);
 	const dependedOn = new Set(
 		selectors.flatMap((selector) => [
 			...Object.keys(selector.displayOptions?.show ?? {}),
@@ -95,9 +100,9 @@ export function statesOf(type) {
 		]),
 	);
 	const walk = (fixed) => {
-		const values = valuesOf(type, fixed);
+		const values = valuesOf(view, fields, fixed);
 		const open = selectors.filter(
-			(selector) => !(selector.name in fixed) && isShown(type, selector, values) && choicesOf(selector).length > 0,
+			(selector) => !(selector.name in fixed) && isShown(view, selector, values, root ?? values) && choicesOf(selector).length > 0,
 		);
 		if (open.length === 0) return [fixed];
 		const chain = open.find((selector) => dependedOn.has(selector.name));
@@ -116,19 +121,46 @@ export function statesOf(type) {
 	return walk({});
 }
 
+/** The versions of a node type: a user adds the newest, saved workflows keep the older ones. */
+function versionsOf(type) {
+	return [type.version].flat();
+}
+
+/** Every field a node type declares, nested ones too, with where it is: the fields a walk must reach. */
+function* fieldsOf(properties, path = '') {
+	for (const property of properties) {
+		if (property.type === 'hidden') continue;
+		yield { property, where: `${path}${property.displayName} (${property.name})` };
+		const within = `${path}${property.displayName} → `;
+		if (property.type === 'collection') yield* fieldsOf(property.options ?? [], within);
+		if (property.type === 'fixedCollection') {
+			for (const group of property.options ?? []) yield* fieldsOf(group.values ?? [], `${within}${group.displayName} → `);
+		}
+	}
+}
+
 // The editor, driven as a user would
 
-/** Opens a node's panel by its route, without reloading the editor. */
-async function openNode(nodeId) {
+/**
+ * Opens a node's panel by its route, without reloading the editor. The editor
+ * then shortens the node's id in the route to its shortest unique beginning
+ * (six characters or more), and finds a node by such a beginning.
+ */
+async function openNode({ nodeId, name }) {
 	await page.evaluate(async (path) => {
 		const app = /** @type {Element & { __vue_app__: any }} */ (document.querySelector('#app'));
 		const router = app.__vue_app__.config.globalProperties.$router;
 		await router.push(path);
 	}, `/workflow/${workflowId}/${nodeId}`);
 	await page.waitForFunction(
-		(id) => location.pathname.endsWith(`/${id}`) && document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]'),
+		(id, title) => {
+			const routed = location.pathname.split('/').at(-1);
+			const shown = document.querySelector('[data-test-id="ndv"] [data-test-id="node-title-container"] [data-test-id="inline-edit-preview"]')?.textContent.trim();
+			return routed !== '' && id.startsWith(routed) && shown === title && document.querySelector('[data-test-id="ndv"] [data-test-id="node-parameters"]');
+		},
 		{ timeout: 20_000 },
 		nodeId,
+		name,
 	);
 	await sleep(300);
 }
@@ -224,9 +256,9 @@ async function fieldElement(scope, property, waitMs = 3_000) {
 	}
 }
 
-function optionNames(type, property, values) {
+function optionNames(view, property, values) {
 	return (property.options ?? [])
-		.filter((option) => !isEditorOption(option.value) && (!option.displayOptions || isShown(type, option, values)))
+		.filter((option) => !isEditorOption(option.value) && (!option.displayOptions || isShown(view, option, values, view.root)))
 		.map((option) => option.name ?? option.displayName);
 }
 
@@ -252,21 +284,35 @@ const openedCollections = new Set();
 
 const SAMPLE_TEXT = { number: '3', dateTime: '2026-01-31', string: 'abc' };
 
+/** Counts what a walk did; `what` names it in the report. */
+function count(view, what) {
+	view.walk.counts[what] = (view.walk.counts[what] ?? 0) + 1;
+}
+
 /**
  * Checks that one field is rendered and takes a value; returns the problems.
- * `values` are the node's parameters, for the display rules of options.
+ * `values` are the values of the fields beside it (the node's, or those of a
+ * fixed collection's entry), for the display rules of its options.
  */
-async function checkField(type, scope, property, values, path) {
+async function checkField(view, scope, property, values, path) {
 	const where = `${path}${property.displayName} (${property.name})`;
 	if (property.type === 'notice') {
 		const text = (await (await scope())?.evaluate((element) => element.innerText)) ?? '';
-		return text.includes(property.displayName.slice(0, 40)) ? [] : [`${where}: the notice is not shown`];
+		if (!text.includes(property.displayName.slice(0, 40))) return [`${where}: the notice is not shown`];
+		view.walk.checked.add(property);
+		count(view, 'notices read');
+		return [];
 	}
 	const element = await fieldElement(scope, property);
 	if (!element) return [`${where}: is not rendered`];
+	view.walk.checked.add(property);
 	const self = async () => await fieldElement(scope, property);
-	const key = JSON.stringify([type.name, values.resource, values.operation, where]);
-	if (setFields.has(key) && !['collection', 'fixedCollection'].includes(property.type)) return [];
+	const { type, node, root } = view;
+	const key = JSON.stringify([type.name, node.typeVersion, root.resource, root.operation, where]);
+	if (setFields.has(key) && !['collection', 'fixedCollection'].includes(property.type)) {
+		count(view, 'rendered again');
+		return [];
+	}
 	setFields.add(key);
 	switch (property.type) {
 		case 'string':
@@ -274,6 +320,7 @@ async function checkField(type, scope, property, values, path) {
 		case 'dateTime': {
 			if (property.typeOptions?.loadOptionsMethod) break;
 			const problem = await typeInto(self, SAMPLE_TEXT[property.type]);
+			count(view, 'typed');
 			return problem ? [`${where}: ${problem}`] : [];
 		}
 		case 'boolean': {
@@ -285,6 +332,7 @@ async function checkField(type, scope, property, values, path) {
 			const after = await toggle.evaluate((node) => node.classList.contains('is-checked'));
 			if (after !== before) await toggle.click();
 			await sleep(150);
+			count(view, 'switches flipped');
 			return after === before ? [`${where}: the switch does not flip`] : [];
 		}
 		case 'options':
@@ -293,14 +341,18 @@ async function checkField(type, scope, property, values, path) {
 			const loads = Boolean(property.typeOptions?.loadOptionsMethod);
 			const { entries, error } = await waitForMenu('.el-select-dropdown__item', loads ? 10_000 : 2_000);
 			const problems = [];
+			count(view, 'dropdowns opened');
 			if (loads) {
 				// A list that depends on other fields may be empty (a template without parameters); one that does not, may not.
 				const independent = !property.typeOptions.loadOptionsDependsOn?.length;
 				if (error) problems.push(`${where}: the dropdown shows "${error}"`);
 				else if (entries.length === 0 && independent) problems.push(`${where}: the dropdown loaded nothing from the sandbox`);
-				else if (entries.length > 0) await clickMenuEntry(entries[0]);
+				else if (entries.length > 0) {
+					await clickMenuEntry(entries[0]);
+					count(view, 'lists loaded from the sandbox');
+				}
 			} else {
-				const missing = optionNames(type, property, values).filter((name) => !entries.includes(name));
+				const missing = optionNames(view, property, values).filter((name) => !entries.includes(name));
 				if (missing.length > 0) problems.push(`${where}: the dropdown lacks ${missing.join(', ')}`);
 			}
 			await closeMenus();
@@ -310,6 +362,7 @@ async function checkField(type, scope, property, values, path) {
 			const search = await element.$('[data-test-id="rlc-input"]');
 			if (!search) return [`${where}: has no input`];
 			const modes = (property.modes ?? []).map((mode) => mode.name);
+			count(view, 'resource locators set');
 			if (!modes.includes('list')) return typeInto(self, '1').then((problem) => (problem ? [`${where}: ${problem}`] : []));
 			await search.click();
 			const { entries, error } = await waitForMenu('[data-test-id="rlc-item"]');
@@ -319,22 +372,24 @@ async function checkField(type, scope, property, values, path) {
 			}
 			await clickMenuEntry(entries[0], '[data-test-id="rlc-item"]');
 			await closeMenus();
+			count(view, 'lists loaded from the sandbox');
 			return [];
 		}
 		case 'collection':
-			return await checkCollection(type, self, property, values, where);
+			return await checkCollection(view, self, property, values, where);
 		case 'fixedCollection':
-			return await checkFixedCollection(type, self, property, values, where);
+			return await checkFixedCollection(view, self, property, where);
 		default:
+			count(view, 'rendered only');
 			return [];
 	}
 	return [];
 }
 
 /** A collection offers every option that may be shown, and renders each one once added. */
-async function checkCollection(type, scope, property, values, where) {
+async function checkCollection(view, scope, property, values, where) {
 	const element = await scope();
-	const expected = (property.options ?? []).filter((option) => !option.displayOptions || isShown(type, option, values));
+	const expected = (property.options ?? []).filter((option) => !option.displayOptions || isShown(view, option, values, view.root));
 	const add = await shownIn(element, '[data-test-id="collection-parameter-add"]');
 	if (!add) return [`${where}: has no add button`];
 	await add.click();
@@ -342,11 +397,13 @@ async function checkCollection(type, scope, property, values, where) {
 	await closeMenus();
 	// With a single option the button adds it at once, without a list.
 	if (offered.length === 0 && expected.length === 1 && (await fieldElement(scope, expected[0], 500))) {
-		return await checkField(type, scope, expected[0], values, `${where} → `);
+		count(view, 'collection options added');
+		return await checkField(view, scope, expected[0], values, `${where} → `);
 	}
 	const missing = expected.map((option) => option.displayName).filter((name) => !offered.includes(name));
 	const problems = missing.length > 0 ? [`${where}: does not offer ${missing.join(', ')}`] : [];
-	const key = JSON.stringify([where.replace(/^\[.*?\] /, ''), expected.map((option) => option.name), values.resource, values.operation]);
+	const { type, node, root } = view;
+	const key = JSON.stringify([type.name, node.typeVersion, where, expected.map((option) => option.name), root.resource, root.operation]);
 	if (openedCollections.has(key)) return problems;
 	openedCollections.add(key);
 	for (const option of expected.filter((candidate) => offered.includes(candidate.displayName))) {
@@ -356,42 +413,143 @@ async function checkCollection(type, scope, property, values, where) {
 		await waitForMenu('[data-test-id="collection-parameter-option"]', 1_500);
 		await clickMenuEntry(option.displayName, '[data-test-id="collection-parameter-option"]');
 		await closeMenus();
-		problems.push(...(await checkField(type, scope, option, values, `${where} → `)));
+		count(view, 'collection options added');
+		problems.push(...(await checkField(view, scope, option, values, `${where} → `)));
 	}
 	return problems;
 }
 
-/** A fixed collection adds an entry of each group and renders the group's fields. */
-async function checkFixedCollection(type, scope, property, values, where) {
+/**
+ * The entries of one group of the fixed collection `box`: its own, not those
+ * of a fixed collection inside it (run in the page).
+ */
+function groupEntries(box, label, multipleGroups) {
+	const ownGroups = [...box.querySelectorAll('[class*="_fixedCollectionParameterProperty_"]')].filter(
+		(group) => group.closest('[class*="_fixedCollectionParameter_"]') === box,
+	);
+	// Several groups: each is headed by its name.
+	const group = multipleGroups ? ownGroups.find((candidate) => candidate.querySelector('label')?.innerText.trim() === label) : ownGroups[0];
+	const items = group ? [...group.querySelectorAll('[class*="_parameterItem_"]')].filter((item) => item.closest('[class*="_fixedCollectionParameterProperty_"]') === group) : [];
+	return items.filter((item) => !items.some((other) => other !== item && other.contains(item)));
+}
+
+/** The fixed collection's own control that adds an entry: a button, or a list of groups (run in the page). */
+function ownAddControl(box) {
+	return [...box.querySelectorAll('[data-test-id="fixed-collection-add"], [class*="_addOption_"] input')].find((control) => {
+		const item = control.closest('[class*="_parameterItem_"]');
+		return control.closest('[class*="_fixedCollectionParameter_"]') === box && (!item || item.contains(box));
+	});
+}
+
+/** Chooses `value` in the selector `property` of the entry `scope()` gives, as a user picks it. */
+async function choose(view, scope, property, value, where) {
+	const element = await fieldElement(scope, property);
+	if (!element) return [`${where}${property.displayName} (${property.name}): is not rendered`];
+	count(view, 'values chosen');
+	if (property.type === 'boolean') {
+		const toggle = await element.$('.el-switch');
+		if (toggle && (await toggle.evaluate((node) => node.classList.contains('is-checked'))) !== value) await toggle.click();
+		await sleep(150);
+		return [];
+	}
+	const wanted = [value].flat()[0];
+	const name = property.options.find((option) => option.value === wanted)?.name;
+	await (await element.$('input') ?? element).click();
+	await waitForMenu('.el-select-dropdown__item', 2_000);
+	const clicked = await clickMenuEntry(name);
+	await closeMenus();
+	return clicked ? [] : [`${where}${property.displayName} (${property.name}): ${name} cannot be chosen`];
+}
+
+/**
+ * A fixed collection adds an entry of each group; in it, every value of the
+ * group's selectors is chosen in turn and the fields each one shows are checked.
+ */
+async function checkFixedCollection(view, scope, property, where) {
 	const problems = [];
+	const box = async () => await (await scope())?.$(`[data-test-id="fixed-collection-${property.name}"]`);
+	const multipleGroups = (property.options ?? []).length > 1;
 	for (const group of property.options ?? []) {
-		const add = await (await scope()).$('[data-test-id="fixed-collection-add"], [data-test-id="fixed-collection-add-top-level-button"], button');
-		if (!add) return [`${where}: has no add button`];
-		await add.click();
-		await sleep(200);
-		if ((property.options ?? []).length > 1) {
-			await waitForMenu('.el-select-dropdown__item', 1_500);
-			if (!(await clickMenuEntry(group.displayName))) problems.push(`${where}: does not offer ${group.displayName}`);
-			await closeMenus();
+		const inGroup = `${where} → ${group.displayName} → `;
+		const entries = async () => await (await box())?.evaluateHandle(groupEntries, group.displayName, multipleGroups);
+		const before = (await (await entries())?.evaluate((items) => items.length)) ?? 0;
+		const add = (await (await box())?.evaluateHandle(ownAddControl))?.asElement();
+		// Without multiple values an entry, once there, has no add control.
+		if (add) {
+			await add.click();
+			await sleep(200);
+			if (multipleGroups) {
+				await waitForMenu('.el-select-dropdown__item', 1_500);
+				if (!(await clickMenuEntry(group.displayName))) problems.push(`${where}: does not offer ${group.displayName}`);
+				await closeMenus();
+			}
 		}
-		for (const field of group.values ?? []) {
-			if (field.displayOptions && !isShown(type, field, values)) continue;
-			problems.push(...(await checkField(type, scope, field, values, `${where} → ${group.displayName} → `)));
+		const entry = async () => (await (await entries())?.evaluateHandle((items) => items.at(-1)))?.asElement() ?? undefined;
+		const after = (await (await entries())?.evaluate((items) => items.length)) ?? 0;
+		if (add ? after !== before + 1 : after === 0) {
+			problems.push(add ? `${where}: adding ${group.displayName} shows ${after - before} new entries` : `${where}: has no ${group.displayName} and no add button`);
+			continue;
+		}
+		if (add) count(view, 'fixed collection entries added');
+		for (const state of selectorStates(view, group.values ?? [], view.root)) {
+			const values = valuesOf(view, group.values, state);
+			for (const [name, value] of Object.entries(state)) {
+				const selector = group.values.find((field) => field.name === name && isShown(view, field, values, view.root));
+				problems.push(...(await choose(view, entry, selector, value, inGroup)));
+			}
+			for (const field of group.values ?? []) {
+				if (!isShown(view, field, values, view.root)) continue;
+				problems.push(...(await checkField(view, entry, field, values, inGroup)));
+			}
 		}
 	}
 	return problems;
 }
 
-export async function checkState(type, { nodeId, parameters }) {
-	await openNode(nodeId);
+/** Checks every field one node (one state) shows; returns the problems. */
+async function checkState(view, state) {
+	await openNode(state);
 	const panel = async () => await page.$('[data-test-id="ndv"] [data-test-id="node-parameters"]');
-	const values = valuesOf(type, parameters);
 	const problems = [];
-	for (const property of type.properties) {
-		if (!isShown(type, property, values)) continue;
-		problems.push(...(await checkField(type, panel, property, values, '')));
+	for (const property of view.type.properties) {
+		if (!isShown(view, property, view.root)) continue;
+		problems.push(...(await checkField(view, panel, property, view.root, '')));
 	}
-	const label = Object.entries(parameters).map(([name, value]) => `${name}=${JSON.stringify(value)}`).join(', ') || 'defaults';
-	return problems.map((problem) => `[${label}] ${problem}`);
+	return problems;
 }
 
+/**
+ * The nodes that show every field of a node type, in each of its versions:
+ * `{ nodeId, name, typeVersion, parameters }`.
+ */
+export function nodeStates(type) {
+	const short = type.name.split('.').at(-1);
+	return versionsOf(type)
+		.flatMap((typeVersion) =>
+			selectorStates({ type, node: { typeVersion } }, type.properties).map((parameters) => ({ typeVersion, parameters })),
+		)
+		.map((state, index) => ({ nodeId: `${short}-${index}`, name: `${type.displayName} ${index + 1}`, ...state }));
+}
+
+/**
+ * Checks every node of `states` (from nodeStates()) in the editor: the problems
+ * found, what was done (`counts`), and how many of the type's fields were reached.
+ */
+export async function checkNode(type, states) {
+	const walk = { checked: new Set(), counts: {} };
+	const problems = [];
+	for (const state of states) {
+		const node = { typeVersion: state.typeVersion };
+		const view = { type, node, root: valuesOf({ type, node }, type.properties, state.parameters), walk };
+		const label = [versionsOf(type).length > 1 ? `v${state.typeVersion}` : '', ...Object.entries(state.parameters).map(([name, value]) => `${name}=${JSON.stringify(value)}`)]
+			.filter(Boolean)
+			.join(', ');
+		for (const problem of await checkState(view, state)) problems.push(`[${label || 'defaults'}] ${problem}`);
+	}
+	// A field no state showed was never checked: say so, rather than pass without it.
+	const fields = [...fieldsOf(type.properties)];
+	for (const { property, where } of fields) {
+		if (!walk.checked.has(property)) problems.push(`${where}: shown in no state the walk opened ${JSON.stringify(property.displayOptions ?? {})}`);
+	}
+	return { problems, counts: { states: states.length, fields: fields.length, checked: walk.checked.size, ...walk.counts } };
+}
