@@ -2,17 +2,25 @@
 // n8n 2.8.4 main and two workers, the packed package installed in each, the
 // sandbox as Desk360. Webhook-started executions of ticket creates share one
 // account's rate limit across both workers; the Desk360 Trigger's webhooks are
-// taken by main and run on a worker.
+// taken by main and run on a worker; the Desk360 Ticket Trigger polls on main
+// and its executions run on a worker.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { startSandbox } from '../../sandbox/server.mjs';
-import { packageRoot } from '../../scripts/n8n-runtime.mjs';
+import { SANDBOX_CREDENTIALS, startSandbox } from '../../sandbox/server.mjs';
 import { startQueueMode } from '../../scripts/queue-mode.mjs';
 import { installPackedPackage } from '../e2e/harness.mjs';
-import { finishedExecutions, postWhatsAppWebhook, prepareScenario, runBulkBatch, TRIGGER_WORKFLOW_ID } from './scenario.mjs';
+import {
+	executionOf,
+	finishedExecutions,
+	POLL_WORKFLOW_ID,
+	POLLED_PRODUCT,
+	postWhatsAppWebhook,
+	prepareScenario,
+	runBulkBatch,
+	ticketTriggerWorkflow,
+	TRIGGER_WORKFLOW_ID,
+} from './scenario.mjs';
 
 const RATE_LIMIT = { limit: 20, windowMs: 2000 };
 const log = (message) => process.stderr.write(`[queue] ${message}\n`);
@@ -20,10 +28,12 @@ const log = (message) => process.stderr.write(`[queue] ${message}\n`);
 let sandbox;
 let cluster;
 
+const reasonOf = (product) => sandbox.state.data.desk360.reasons.find((reason) => reason.product_id === product).id;
+
 before(async () => {
 	const { tarball } = installPackedPackage();
 	sandbox = await startSandbox({ port: 0, rateLimit: RATE_LIMIT });
-	cluster = await startQueueMode({ tarball, prepare: prepareScenario(sandbox), log });
+	cluster = await startQueueMode({ tarball, prepare: prepareScenario(sandbox, { extraWorkflows: [ticketTriggerWorkflow()] }), log });
 });
 
 after(async () => {
@@ -56,14 +66,22 @@ describe('queue mode: main, Redis, PostgreSQL and two workers', () => {
 		for (const run of runs) assert.ok(cluster.workerOf(run.id), `execution ${run.id} ran on a worker`);
 	});
 
-	// HOOK for the lead: the Desk360 Ticket Trigger (a polling node) is being built on
-	// another branch. Once the package has it, this test should publish a workflow with
-	// it (add it to prepareScenario's extraWorkflows), add a ticket in the sandbox, and
-	// assert that main's poll starts an execution that a worker runs with that ticket.
-	const hasTicketTrigger = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).n8n.nodes.some((file) =>
-		file.includes('Desk360TicketTrigger'),
-	);
-	it('a ticket trigger poll is handled in queue mode', { skip: !hasTicketTrigger && 'the package has no Desk360 Ticket Trigger yet' }, () => {
-		assert.fail('write this test now that the Desk360 Ticket Trigger exists (see the comment above)');
+	it('a ticket trigger polls on main and a worker runs the execution with the new ticket', async () => {
+		// Published before main started: its first poll set the cursor to now, so only a ticket made now is new.
+		const name = `Queue poll ${Date.now()}`;
+		const response = await fetch(`${sandbox.url}/v1/products/${POLLED_PRODUCT}/tickets`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.desk360.apiToken}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ name, email: 'poll@example.com', reason_id: reasonOf(POLLED_PRODUCT), description: 'Polled in queue mode', status: 2 }),
+		});
+		assert.equal(response.status, 201, await response.clone().text());
+		// The next tick is at most 10 s away.
+		const [run] = await finishedExecutions(cluster, POLL_WORKFLOW_ID, { count: 1, timeoutMs: 60_000 });
+		assert.equal(run.status, 'success');
+		assert.ok(cluster.workerOf(run.id), `execution ${run.id} ran on a worker`);
+		assert.ok((await executionOf(cluster, run.id)).data.includes(name), 'the execution carries the new ticket');
+		// Later polls see nothing new: no second execution.
+		await new Promise((done) => setTimeout(done, 21_000));
+		assert.equal((await finishedExecutions(cluster, POLL_WORKFLOW_ID, { count: 1 })).length, 1);
 	});
 });

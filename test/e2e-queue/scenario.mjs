@@ -11,6 +11,9 @@ import { PACKAGE } from '../e2e/harness.mjs';
 export const CREDENTIAL_ID = 'queueDesk360Tok1';
 export const BULK_WORKFLOW_ID = 'queueBulkCreate1';
 export const TRIGGER_WORKFLOW_ID = 'queueTriggerFlow';
+export const POLL_WORKFLOW_ID = 'queueTicketPolls';
+/** The product the ticket trigger watches: not the one the bulk creates write to. */
+export const POLLED_PRODUCT = 22;
 const BULK_PATH = 'helpdesk-bulk-create';
 const TRIGGER_WEBHOOK_ID = '9f1d2c3b-4a5e-4f60-8a7b-0c1d2e3f4a5b';
 export const TRIGGER_SECRET = 'queue-webhook-secret';
@@ -68,6 +71,42 @@ function triggerWorkflow() {
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
+}
+
+/**
+ * The Desk360 Ticket Trigger polling every 10 seconds (n8n's shortest: no "*" in
+ * the seconds field) for new tickets of POLLED_PRODUCT.
+ */
+export function ticketTriggerWorkflow() {
+	return {
+		id: POLL_WORKFLOW_ID,
+		name: 'Queue mode: Desk360 ticket polls',
+		active: false,
+		nodes: [
+			node(
+				'poll',
+				'Desk360 Ticket Trigger',
+				`${PACKAGE}.desk360TicketTrigger`,
+				1,
+				[0, 0],
+				{
+					pollTimes: { item: [{ mode: 'custom', cronExpression: '0,10,20,30,40,50 * * * * *' }] },
+					product: { __rl: true, mode: 'id', value: String(POLLED_PRODUCT) },
+					events: ['newTicket'],
+				},
+				{ credentials: { desk360Api: { id: CREDENTIAL_ID, name: 'Desk360 sandbox' } } },
+			),
+		],
+		connections: {},
+		settings: { executionOrder: 'v1', timezone: 'UTC' },
+	};
+}
+
+/** One execution as main keeps it, with its run data (flatted JSON text, as n8n stores it). */
+export async function executionOf(cluster, id) {
+	const response = await fetch(`${cluster.base}/rest/executions/${id}`, { headers: { cookie: cluster.cookie } });
+	if (!response.ok) throw new Error(`GET /rest/executions/${id}: ${response.status} ${await response.text()}`);
+	return (await response.json()).data;
 }
 
 async function importJson(cli, command, value) {
