@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { searchProducts } from '../Desk360/methods/listSearch';
-import { pastedWebhookMethods } from '../shared/pastedWebhook';
+import { pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
 import { answerNow } from '../shared/webhookAnswer';
 import { desk360WhatsAppWebhookTest } from './credentialTest';
 import { properties } from './description';
@@ -50,17 +50,7 @@ export class Desk360Trigger implements INodeType {
 			// Optional, for the API actions: no display condition, so the editor keeps every parameter in view.
 			{ name: 'desk360Api', displayName: 'Desk360 API (for API Actions only)', required: false },
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: 'webhook',
-				// Without it n8n answers a started workflow with the text "firstEntryJson";
-				// empty, it answers {"message": "Workflow was started"}.
-				responseData: '',
-			},
-		],
+		webhooks: [PASTED_WEBHOOK],
 		properties,
 	};
 

@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { clock } from '../shared/clock';
-import { credentialNotSet, pastedWebhookMethods } from '../shared/pastedWebhook';
+import { credentialNotSet, pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
 import { listEntries } from '../shared/validation';
 import { answerNow } from '../shared/webhookAnswer';
 import { jsonObjectBody } from '../shared/webhookBody';
@@ -58,16 +58,7 @@ export class SendbirdDeskTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sendbirdDeskApi', required: true }],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				// Sendbird waits 1 s for the answer: n8n answers as soon as webhook() returns.
-				responseMode: 'onReceived',
-				path: 'webhook',
-				responseData: '',
-			},
-		],
+		webhooks: [PASTED_WEBHOOK],
 		properties,
 	};
 

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions, type IWebhookDescription } from 'n8n-workflow';
 
 /*
  * The webhook lifecycle of a service without a webhook API, whose URL the user
@@ -14,6 +14,18 @@ import { NodeOperationError, type IHookFunctions } from 'n8n-workflow';
  */
 
 const RECORD = 'pastedWebhookUrl';
+
+/** The one webhook of such a trigger, at <n8n>/webhook/<id>/webhook. */
+export const PASTED_WEBHOOK: IWebhookDescription = {
+	name: 'default',
+	httpMethod: 'POST',
+	// The service waits little for the answer (Sendbird 1 s): n8n answers as soon as webhook() returns.
+	responseMode: 'onReceived',
+	path: 'webhook',
+	// Without it n8n answers a started workflow with the text "firstEntryJson";
+	// empty, it answers {"message": "Workflow was started"}.
+	responseData: '',
+};
 
 /**
  * The webhookMethods of a trigger whose URL is pasted by hand: `checkSetup`
