@@ -31,4 +31,38 @@ describe('Desk360 › readable ticket values', () => {
 	it.each([undefined, null, '', 'yesterday', '2021-13-45 99:99:99x', '2021-02-30 10:00:00', '2021-01-01 24:00:00'])('gives null for %p', (value) => {
 		expect(desk360TimeToIso(value)).toBeNull();
 	});
+
+	it('reads back every minute around each offset change of 2026, in zones with odd offsets too', () => {
+		const zones = ['Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu'];
+		const HOUR = 3_600_000;
+		for (const timeZone of zones) {
+			const format = new Intl.DateTimeFormat('en-CA', {
+				timeZone,
+				hourCycle: 'h23',
+				year: 'numeric',
+				month: '2-digit',
+				day: '2-digit',
+				hour: '2-digit',
+				minute: '2-digit',
+				second: '2-digit',
+			});
+			// The zone's wall clock at an instant, as Desk360 writes it.
+			const wallAt = (ms: number) => format.format(new Date(ms)).replace(', ', ' ');
+			const offsetAt = (ms: number) => Date.parse(`${wallAt(ms).replace(' ', 'T')}Z`) - ms;
+			const start = Date.UTC(2026, 0, 1);
+			let checked = 0;
+			for (let hour = start; hour < start + 365 * 24 * HOUR; hour += HOUR) {
+				if (offsetAt(hour) === offsetAt(hour + HOUR)) continue;
+				for (let ms = hour - HOUR; ms <= hour + 2 * HOUR; ms += 60_000) {
+					const wall = wallAt(ms);
+					// A wall time the fall-back hour shows twice may be read as either instant: it must show the same wall time.
+					expect(wallAt(Date.parse(desk360TimeToIso(wall, timeZone)!))).toBe(wall);
+					checked++;
+				}
+			}
+			// Kathmandu keeps +05:45 all year: its minutes are checked by the cases above.
+			if (timeZone !== 'Asia/Kathmandu') expect(checked).toBeGreaterThan(0);
+		}
+		expect(desk360TimeToIso('2026-06-01 12:00:00', 'Asia/Kathmandu')).toBe('2026-06-01T06:15:00.000Z');
+	});
 });

@@ -37,16 +37,36 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
 	return format;
 }
 
-/** How far `timeZone` is ahead of UTC at the instant `utcMs`, in ms. */
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-	if (timeZone === 'UTC') return 0;
+/** How far `timeZone` is ahead of UTC at the instant `utcMs` (whole seconds), by the zone's own clock. */
+function measuredOffsetMs(utcMs: number, timeZone: string): number {
 	const parts = Object.fromEntries(
 		zoneFormat(timeZone)
 			.formatToParts(new Date(utcMs))
 			.map((part) => [part.type, Number(part.value)]),
 	);
 	const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-	return wall - Math.floor(utcMs / 1000) * 1000;
+	return wall - utcMs;
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * How far `timeZone` is ahead of UTC at the instant `utcMs`, in ms. Zones change
+ * their offset only on a quarter hour of UTC, so one look per zone and quarter
+ * hour serves every timestamp in it (a list's timestamps share few of them).
+ */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+	if (timeZone === 'UTC') return 0;
+	const quarter = Math.floor(utcMs / QUARTER_HOUR);
+	const key = `${timeZone} ${quarter}`;
+	let offset = offsets.get(key);
+	if (offset === undefined) {
+		if (offsets.size >= 10_000) offsets.clear();
+		offset = measuredOffsetMs(quarter * QUARTER_HOUR, timeZone);
+		offsets.set(key, offset);
+	}
+	return offset;
 }
 
 /**
