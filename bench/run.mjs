@@ -120,7 +120,9 @@ async function runJob(job) {
 	const stats = await control('stats');
 	const node = nodeRun(data, 'Job');
 	const outcome = job.kind === 'create' ? createOutcome(stats, job.count) : job.kind === 'list' ? listOutcome(node.items) : { duplicates: 0, lost: 0 };
-	const firstAt = ticketWrites(stats)[0]?.at;
+	const writes = ticketWrites(stats);
+	const firstAt = writes[0]?.at;
+	const lastAt = writes.at(-1)?.at;
 	const result = {
 		...job,
 		workflows: undefined,
@@ -131,6 +133,7 @@ async function runJob(job) {
 		refused: stats.refused429,
 		error: node.error,
 		firstAt,
+		lastAt,
 		...outcome,
 	};
 	log(`  node ${seconds(result.nodeMs)}, wall ${seconds(wallMs)}, ${result.requests} requests, ${result.refused} refused, ${outcome.duplicates} duplicates, ${outcome.lost} lost${node.error ? `, error: ${node.error}` : ''}`);
@@ -261,11 +264,14 @@ if (selected.has('throttled')) {
 	// This package's run again, for a median against the minimum of each run's start.
 	const ours = [results.throttled[0]];
 	for (let run = 1; run < runs; run++) ours.push(await runJob({ ...jobs[0], rateLimit: THROTTLED, tickets: THROTTLED_TICKETS, run }));
-	const ratios = ours.map((run) => run.nodeMs / physicalMinimumMs(THROTTLED, CREATES, run.firstAt));
+	// The pacing is timed from the first ticket to the last, as the minimum is: before the first
+	// request n8n's declarative engine prepares every item's request (about 1 s for 400 items).
+	const spans = ours.map((run) => ({ ...run, nodeMs: undefined, spanMs: run.lastAt - run.firstAt }));
+	const ratios = spans.map((run) => run.spanMs / physicalMinimumMs(THROTTLED, CREATES, run.firstAt));
 	targetRow({
-		job: createJob,
+		job: `${createJob}: first to last ticket (node time ${ours.map((run) => seconds(run.nodeMs)).join(' / ')})`,
 		setting: '20 per 2 s (Reset on every answer)',
-		runs: ours,
+		runs: spans,
 		minimum: `${ours.map((run) => fmtMin(physicalMinimumMs(THROTTLED, CREATES, run.firstAt))).join(' / ')} (each run's start); × ${ratios.map((value) => value.toFixed(3)).join(' / ')}`,
 		target: '≤ 1.03 × minimum, no 429',
 		met: median(ratios) <= 1.03 && ours.every((run) => run.refused === 0 && !run.error),
@@ -307,7 +313,7 @@ if (selected.has('queue')) {
 			const time = median(batches.map((batch) => batch.spanMs));
 			const refusedShare = batches.reduce((sum, batch) => sum + batch.refused, 0) / batches.reduce((sum, batch) => sum + batch.requests, 0);
 			targetRow({
-				job: 'queue mode: 4 webhook executions × 50 creates, 2 workers',
+				job: 'queue mode: 4 webhook executions × 50 creates, 2 workers: first to last ticket',
 				setting: `20 per 2 s (${MODE_NAMES[mode]})`,
 				runs: batches,
 				minimum: `${fmtMin(physicalMinimumMs({ ...rateLimit, mode: 'laravel' }, 200))} (N/L×W ${seconds(batches[0].minimumMs)})`,
@@ -338,7 +344,7 @@ load.push(loadavg()[0]);
 
 function targetsTable(rows) {
 	return table(
-		['Job', 'Sandbox', 'Node time (median; each run)', 'Physical minimum', 'Target', 'Met', '429s (% of requests)', 'Duplicates', 'Lost', 'Failed executions'],
+		['Job', 'Sandbox', 'Time (median; each run)', 'Physical minimum', 'Target', 'Met', '429s (% of requests)', 'Duplicates', 'Lost', 'Failed executions'],
 		rows.map((row) => [
 			row.job,
 			row.setting,
