@@ -3,7 +3,9 @@
  * and RoutingNode (or LoadOptionsContext for dropdowns), with a credentials
  * helper that applies credentials the way n8n's CredentialsHelper does.
  */
+import { Container } from '@n8n/di';
 import { ExecuteContext, LoadOptionsContext, RoutingNode } from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import * as requestHelpers from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 import {
 	ICredentialsHelper,
@@ -25,6 +27,10 @@ import {
 	type IWorkflowExecuteAdditionalData,
 	type IWorkflowSettings,
 } from 'n8n-workflow';
+
+// n8n-core starts a 60-second cleanup interval with every execution context:
+// stopped after each test file that uses the engine (the others need not load it).
+afterAll(() => Container.get(SSHClientsManager).onShutdown());
 
 /** Credentials as n8n stores them: a fresh copy on each read, updated by preAuthentication. */
 export class TestCredentialsHelper extends ICredentialsHelper {
