@@ -1,7 +1,8 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
@@ -48,10 +49,10 @@ export class SendbirdDeskApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { SENDBIRDDESKAPITOKEN: '={{ $credentials.apiToken }}' } },
-	};
+	/** The API token in Sendbird's header (a function: n8n evaluates the generic expression form anew for every request). */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return { ...requestOptions, headers: { ...requestOptions.headers, SENDBIRDDESKAPITOKEN: String(credentials.apiToken ?? '') } };
+	}
 
 	// One ticket note: Sendbird answers 200 only to a token it accepts for this application.
 	test: ICredentialTestRequest = {
