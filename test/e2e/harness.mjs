@@ -20,6 +20,8 @@ export const OWNER = { email: 'e2e@helpdesk.local', firstName: 'End', lastName: 
 export function installPackedPackage() {
 	run('npm', ['run', 'build'], { cwd: packageRoot, stdio: 'ignore' });
 	const work = mkdtempSync(join(tmpdir(), 'helpdesk-e2e-'));
+	// The folder holds n8n's database and the tarball of this process only: gone when it ends.
+	process.once('exit', () => rmSync(work, { recursive: true, force: true }));
 	run('npm', ['pack', '--pack-destination', work], { cwd: packageRoot, stdio: 'ignore' });
 	const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')));
 	const userFolder = join(work, 'user');
