@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { controlSandbox, SANDBOX_CREDENTIALS } from '../../sandbox/server.mjs';
-import { PACKAGE } from '../e2e/harness.mjs';
+import { executionsOf, PACKAGE } from '../e2e/harness.mjs';
 
 export const CREDENTIAL_ID = 'queueDesk360Tok1';
 export const BULK_WORKFLOW_ID = 'queueBulkCreate1';
@@ -118,9 +118,14 @@ async function importJson(cli, command, value) {
 	if (result.status !== 0) throw new Error(`${command} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** The ID of a reason of `product` among the sandbox's seed data. */
+export function reasonOf(sandbox, product) {
+	return sandbox.state.data.desk360.reasons.find((reason) => reason.product_id === product).id;
+}
+
 /** The `prepare` step of startQueueMode: the sandbox credential and both workflows, published. */
 export function prepareScenario(sandbox, { creates = 50, extraWorkflows = [] } = {}) {
-	const reasonId = sandbox.state.data.desk360.reasons.find((reason) => reason.product_id === PRODUCT).id;
+	const reasonId = reasonOf(sandbox, PRODUCT);
 	return async (cli) => {
 		const { desk360 } = SANDBOX_CREDENTIALS;
 		await importJson(cli, 'import:credentials', [
@@ -132,14 +137,6 @@ export function prepareScenario(sandbox, { creates = 50, extraWorkflows = [] } =
 			if (published.status !== 0) throw new Error(`publish ${workflow.id} failed:\n${published.stdout}\n${published.stderr}`);
 		}
 	};
-}
-
-/** The executions of a workflow main knows of, newest first. */
-export async function executionsOf(cluster, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await fetch(`${cluster.base}/rest/executions?filter=${filter}&limit=200`, { headers: { cookie: cluster.cookie } });
-	if (!response.ok) throw new Error(`GET /rest/executions: ${response.status} ${await response.text()}`);
-	return (await response.json()).data.results;
 }
 
 /** Waits until `count` executions of a workflow have finished (more than `before`); returns the new ones. */

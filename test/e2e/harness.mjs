@@ -125,9 +125,9 @@ export async function publishWorkflow(userFolder, workflowId) {
 /** The executions n8n recorded for a workflow (newest first), through its REST API. */
 export async function executionsOf(server, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=100`, { headers: { cookie: server.cookie } });
-	const { data } = await response.json();
-	return data.results;
+	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=200`, { headers: { cookie: server.cookie } });
+	if (!response.ok) throw new Error(`GET /rest/executions: ${response.status} ${await response.text()}`);
+	return (await response.json()).data.results;
 }
 
 /**
