@@ -15,7 +15,7 @@ import { controlSandbox, SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/se
 import { executeWorkflow, nodeRun } from '../scripts/n8n-execute.mjs';
 import { startQueueMode } from '../scripts/queue-mode.mjs';
 import { importCredentials, importWorkflow, installPackedPackage, n8nCli } from '../test/e2e/harness.mjs';
-import { prepareScenario, runBulkBatch } from '../test/e2e-queue/scenario.mjs';
+import { prepareScenario, reasonOf, runBulkBatch } from '../test/e2e-queue/scenario.mjs';
 import { megabytes, median, percent, ratio, seconds, table } from './table.mjs';
 import { CREDENTIAL_IDS, desk360Creates, desk360CreatesInSubExecutions, desk360List, httpCreates, httpList } from './workflows.mjs';
 
@@ -71,7 +71,7 @@ await importCredentials(userFolder, [
 ]);
 
 const productTickets = () => sandbox.state.data.desk360.tickets.filter((ticket) => ticket.product_id === PRODUCT);
-const reasonId = sandbox.state.data.desk360.reasons.find((reason) => reason.product_id === PRODUCT).id;
+const reasonId = reasonOf(sandbox, PRODUCT);
 const common = { baseUrl: sandbox.url, productId: PRODUCT, reasonId, prefix: 'Bench' };
 const ticketWrites = (stats) => stats.writes.filter((write) => write.route === 'POST /v1/products/:productId/tickets');
 

@@ -17,6 +17,7 @@ import {
 	POLLED_PRODUCT,
 	postWhatsAppWebhook,
 	prepareScenario,
+	reasonOf,
 	runBulkBatch,
 	ticketTriggerWorkflow,
 	TRIGGER_WORKFLOW_ID,
@@ -27,8 +28,6 @@ const log = (message) => process.stderr.write(`[queue] ${message}\n`);
 
 let sandbox;
 let cluster;
-
-const reasonOf = (product) => sandbox.state.data.desk360.reasons.find((reason) => reason.product_id === product).id;
 
 before(async () => {
 	const { tarball } = installPackedPackage();
@@ -72,7 +71,7 @@ describe('queue mode: main, Redis, PostgreSQL and two workers', () => {
 		const response = await fetch(`${sandbox.url}/v1/products/${POLLED_PRODUCT}/tickets`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.desk360.apiToken}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ name, email: 'poll@example.com', reason_id: reasonOf(POLLED_PRODUCT), description: 'Polled in queue mode', status: 2 }),
+			body: JSON.stringify({ name, email: 'poll@example.com', reason_id: reasonOf(sandbox, POLLED_PRODUCT), description: 'Polled in queue mode', status: 2 }),
 		});
 		assert.equal(response.status, 201, await response.clone().text());
 		// The next tick is at most 10 s away.
