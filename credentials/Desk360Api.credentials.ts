@@ -111,7 +111,7 @@ export class Desk360Api implements ICredentialType {
 	/**
 	 * The token as a Bearer header: the session token in login mode. A function,
 	 * not n8n's generic expression form, which n8n evaluates anew for every
-	 * request (about 3.7 ms each: 1.8 s of a 500-page list).
+	 * request (about 3.5 ms of CPU each in a profile of 400 creates).
 	 */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const token = credentials.authMode === 'login' ? credentials.sessionToken : credentials.apiToken;
