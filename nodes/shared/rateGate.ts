@@ -1,3 +1,4 @@
+import { onAbort } from './abortWatch';
 import { cancellationError, clock } from './clock';
 import { WindowLength } from './windowLength';
 
@@ -21,6 +22,7 @@ export interface GateSlot {
 
 interface Waiter {
 	go(slot: GateSlot): void;
+	fail(error: unknown): void;
 }
 
 /**
@@ -129,19 +131,25 @@ export class RateGate {
 		this.countingSince ??= clock.now();
 		if (signal?.aborted) throw cancellationError(signal);
 		return await new Promise<GateSlot>((resolve, reject) => {
+			let stopWatching = () => {};
 			const waiter: Waiter = {
 				go: (slot) => {
-					signal?.removeEventListener('abort', cancel);
+					stopWatching();
 					resolve(slot);
 				},
+				fail: (error) => {
+					stopWatching();
+					reject(error);
+				},
 			};
-			const cancel = () => {
-				const index = this.queue.indexOf(waiter);
-				if (index >= 0) this.queue.splice(index, 1);
-				if (this.queue.length === 0) this.stopWaking();
-				reject(cancellationError(signal!));
-			};
-			signal?.addEventListener('abort', cancel, { once: true });
+			if (signal) {
+				stopWatching = onAbort(signal, () => {
+					const index = this.queue.indexOf(waiter);
+					if (index >= 0) this.queue.splice(index, 1);
+					if (this.queue.length === 0) this.stopWaking();
+					reject(cancellationError(signal));
+				});
+			}
 			this.queue.push(waiter);
 			this.pump();
 		});
@@ -230,7 +238,13 @@ export class RateGate {
 				if (this.wake === wake) this.wake = undefined;
 				this.pump();
 			},
-			() => undefined, // stopped: nobody waits any more, or an earlier wake-up replaced it
+			(error: unknown) => {
+				// Stopped: nobody waits any more, or an earlier wake-up replaced it.
+				if (wake.stop.signal.aborted) return;
+				// The wait itself failed: everyone waiting hears why, nobody hangs.
+				if (this.wake === wake) this.wake = undefined;
+				for (const waiter of this.queue.splice(0)) waiter.fail(error);
+			},
 		);
 	}
 

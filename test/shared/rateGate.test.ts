@@ -3,6 +3,8 @@
  * (acquire) and answered (release) in exactly the order a case needs, including
  * answers that come back out of order.
  */
+import { getEventListeners } from 'node:events';
+
 import { cancellationError, clock } from '../../nodes/shared/clock';
 import { RateGate, type GateSlot } from '../../nodes/shared/rateGate';
 
@@ -114,5 +116,40 @@ describe('RateGate › budget from X-RateLimit-Remaining', () => {
 
 		await expect(waiting).rejects.toThrow();
 		expect(sleepers).toHaveLength(0);
+	});
+
+	it('a wait that fails reaches every waiting request as an error instead of leaving them hanging', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(0));
+		// As in n8n 2.41, where the wait the package used no longer existed.
+		clock.sleep = async () => await Promise.reject(new TypeError('(0 , n8n_workflow_1.sleepWithAbort) is not a function'));
+		const waiting = [gate.acquire(), gate.acquire()];
+
+		for (const request of waiting) await expect(request).rejects.toThrow('sleepWithAbort');
+	});
+
+	it('requests waiting on one execution hold one abort listener on its signal, none once they went', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(0));
+		const execution = new AbortController();
+		const slots: GateSlot[] = [];
+		for (let i = 0; i < 400; i++) void gate.acquire(execution.signal).then((slot) => slots.push(slot));
+		await advanceTo(T);
+		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(1);
+
+		// Each window lets its budget out; answered at once, until all 400 went.
+		let went = 0;
+		for (let window = 1; went < 400 && window < 100; window++) {
+			await advanceTo(T + window * 2_000);
+			for (const slot of slots.splice(0)) {
+				went++;
+				gate.release(slot, answer(19, T + (window + 1) * 2_000));
+			}
+		}
+
+		expect(went).toBe(400);
+		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
 	});
 });
