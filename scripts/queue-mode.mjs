@@ -1,6 +1,6 @@
 // n8n in queue mode on this machine, for `npm run test:queue` and the benchmark:
 // its own Redis and PostgreSQL on 127.0.0.1 with their data in a temporary
-// folder, an n8n 2.8.4 main and two workers against them, each with the packed
+// folder, an n8n main and two workers (N8N_VERSION, the newest supported by default) against them, each with the packed
 // package installed in its own user folder as users install it. Everything it
 // starts is stopped again by stop(), also when the caller fails, and on SIGINT
 // or SIGTERM (see ../shared/N8N-RUNTIME.md for the measured recipe).
@@ -9,8 +9,7 @@ import { appendFileSync, chmodSync, chownSync, existsSync, mkdirSync, mkdtempSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { installTarball } from '../test/e2e/harness.mjs';
-import { ensureOwner, freePort, n8nBin, n8nCli, n8nEnv } from './n8n-runtime.mjs';
+import { ensureOwner, freePort, installTarball, n8nBin, n8nCli, n8nEnv } from './n8n-runtime.mjs';
 
 /** Debian's PostgreSQL binaries, of the newest version installed. */
 function postgresBin() {

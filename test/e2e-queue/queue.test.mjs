@@ -1,9 +1,9 @@
 // End-to-end in n8n's queue mode (`npm run test:queue`): Redis, PostgreSQL, an
-// n8n 2.8.4 main and two workers, the packed package installed in each, the
-// sandbox as Desk360. Webhook-started executions of ticket creates share one
-// account's rate limit across both workers; the Desk360 Trigger's webhooks are
-// taken by main and run on a worker; the Desk360 Ticket Trigger polls on main
-// and its executions run on a worker.
+// n8n main and two workers (N8N_VERSION, the newest supported by default), the
+// packed package installed in each, the sandbox as Desk360. Webhook-started
+// executions of ticket creates share one account's rate limit across both
+// workers; the Desk360 Trigger's webhooks are taken by main and run on a worker;
+// the Desk360 Ticket Trigger polls on main and its executions run on a worker.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 

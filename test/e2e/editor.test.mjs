@@ -1,4 +1,4 @@
-// End-to-end: the Desk360 node's panel in the n8n 2.8.4 editor, in headless
+// End-to-end: the Desk360 node's panel in the n8n editor, in headless
 // Chromium. Keeps a screenshot as a test artefact in test/e2e/artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';

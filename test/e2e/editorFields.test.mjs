@@ -1,5 +1,5 @@
 // End-to-end: every field of every node of the package, as a user meets it in
-// the n8n 2.8.4 editor (headless Chromium, the sandbox as Desk360 and Sendbird).
+// the n8n editor (headless Chromium, the sandbox as Desk360 and Sendbird).
 // The nodes and their fields are read from what the editor itself loads
 // (/types/nodes.json), so a new node, operation or field is covered without
 // editing this test. For each version of each node it walks every resource,

@@ -1,5 +1,5 @@
 // End-to-end: the example workflows of examples/ (the ones `npm start` imports
-// and the README offers for import) run in real n8n 2.8.4 against the sandbox
+// and the README offers for import) run in real n8n against the sandbox
 // with the sandbox credentials, and name only products the sandbox has.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

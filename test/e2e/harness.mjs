@@ -1,24 +1,23 @@
-// Drives real n8n 2.8.4 for the end-to-end tests: the package installed the way
+// Drives real n8n (N8N_VERSION, the newest supported by default) for the end-to-end tests: the package installed the way
 // users install it (npm pack, then into n8n's nodes folder), the local sandbox as
 // Desk360 and Sendbird, workflows imported and run with n8n's own CLI.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import puppeteer from 'puppeteer-core';
 
 import { executeWorkflow as runWorkflow } from '../../scripts/n8n-execute.mjs';
-import { ensureN8n, ensureOwner, freePort, importWorkflow, n8nCli, n8nEnv, packageRoot, run, startN8n } from '../../scripts/n8n-runtime.mjs';
+import { ensureN8n, ensureOwner, freePort, importWorkflow, installTarball, n8nCli, n8nEnv, packPackage, startN8n } from '../../scripts/n8n-runtime.mjs';
 
-export { importCredentials, importWorkflow, n8nCli } from '../../scripts/n8n-runtime.mjs';
+export { importCredentials, importWorkflow, installTarball, n8nCli, N8N_VERSION } from '../../scripts/n8n-runtime.mjs';
 
 export const PACKAGE = 'n8n-nodes-helpdesk';
 export const OWNER = { email: 'e2e@helpdesk.local', firstName: 'End', lastName: 'ToEnd', password: 'Helpdesk-E2e-1' };
 
 /** Builds and packs the package, installs the tarball into a fresh n8n user folder. */
 export function installPackedPackage() {
-	run('npm', ['run', 'build'], { cwd: packageRoot, stdio: 'ignore' });
 	const work = mkdtempSync(join(tmpdir(), 'helpdesk-e2e-'));
 	// The folder holds n8n's database and the tarball of this process only: gone when it ends
 	// (a folder that cannot be removed must not fail the tests that passed).
@@ -29,21 +28,11 @@ export function installPackedPackage() {
 			process.stderr.write(`could not remove ${work}: ${error}\n`);
 		}
 	});
-	run('npm', ['pack', '--pack-destination', work], { cwd: packageRoot, stdio: 'ignore' });
-	const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')));
+	const tarball = packPackage(work);
 	const userFolder = join(work, 'user');
 	installTarball(userFolder, tarball);
 	ensureN8n();
 	return { work, userFolder, tarball };
-}
-
-/** Installs the packed package into an n8n user folder's nodes folder, as n8n installs a community package. */
-export function installTarball(userFolder, tarball) {
-	const nodesFolder = join(userFolder, '.n8n', 'nodes');
-	mkdirSync(nodesFolder, { recursive: true });
-	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	// n8n provides n8n-workflow itself: the peer dependency is not installed.
-	run('npm', ['install', '--omit=peer', '--no-audit', '--no-fund', tarball], { cwd: nodesFolder, stdio: 'ignore' });
 }
 
 /** Executes a workflow with `n8n execute`; returns the items each node output, and the run's error. */

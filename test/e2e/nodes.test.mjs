@@ -1,4 +1,4 @@
-// End-to-end: the packed package inside real n8n 2.8.4 (CLI import + execute)
+// End-to-end: the packed package inside real n8n (CLI import + execute)
 // against the local sandbox. Run with `npm run test:e2e`.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

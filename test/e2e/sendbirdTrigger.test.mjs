@@ -1,4 +1,4 @@
-// End-to-end: the Sendbird Desk Trigger published in a started n8n 2.8.4; the
+// End-to-end: the Sendbird Desk Trigger published in a started n8n; the
 // sandbox posts Sendbird Desk webhooks signed with the credential's API token,
 // wrongly signed or unsigned, and sends one delivery three times as Sendbird
 // does when an answer is late.

@@ -1,4 +1,4 @@
-// End-to-end: an email/password Desk360 credential in a started n8n 2.8.4
+// End-to-end: an email/password Desk360 credential in a started n8n
 // (one process, as in production), whose token Desk360 forgets between two
 // executions. The second execution, 5 items at once, must cost one refused
 // request and one login, not one refused request per item.

@@ -1,4 +1,4 @@
-// End-to-end: the Desk360 Ticket Trigger published in a started n8n 2.8.4,
+// End-to-end: the Desk360 Ticket Trigger published in a started n8n,
 // polling the sandbox every 10 seconds (n8n's shortest: no "*" in the seconds
 // field). Tickets are created and changed in the sandbox; an HTTP Request node
 // after the trigger posts each item to a capture server in this test, so the

@@ -1,4 +1,4 @@
-// End-to-end: the Desk360 WhatsApp Trigger active in a started n8n 2.8.4, as a
+// End-to-end: the Desk360 WhatsApp Trigger active in a started n8n, as a
 // version 2 node with its secret in a credential and as a version 1 node with
 // its secret in parameters (as saved workflows have it); the sandbox posts each
 // WhatsApp webhook kind to the production URLs. Also checks that n8n loads the

@@ -1,4 +1,4 @@
-// End-to-end: the Desk360 WhatsApp Trigger's panel in the n8n 2.8.4 editor, in
+// End-to-end: the Desk360 WhatsApp Trigger's panel in the n8n editor, in
 // headless Chromium: API Actions is shown (no credential makes the editor take
 // it for the node's authentication selector), can be set, and then asks for the
 // product; the workflow saves it. Keeps a screenshot in test/e2e/artifacts/.
