@@ -89,7 +89,7 @@ export function installTarball(userFolder, tarball) {
  * same place and left an n8n without its binary: the second one waits for the
  * first, saying so, then finds it done. A lock whose process is gone is taken over.
  */
-function installOnce(folder, what, done, install) {
+export function installOnce(folder, what, done, install) {
 	const lock = `${folder}.lock`;
 	mkdirSync(dirname(folder), { recursive: true });
 	let told = false;

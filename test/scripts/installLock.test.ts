@@ -1,0 +1,59 @@
+/**
+ * Two `npm start`s, or a start and an e2e run, installing n8n into the one cache
+ * folder at once broke the install: the second now waits for the first, says
+ * so, and finds the install done. Real processes, a stand-in install.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const runtime = resolve(__dirname, '../../scripts/n8n-runtime.mjs');
+
+/** A process that "installs" into `folder` for 700 ms under the lock, logging when it starts and ends. */
+function installer(folder: string, name: string) {
+	const script = `
+		import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+		import { installOnce } from ${JSON.stringify(runtime)};
+		const log = (line) => appendFileSync(${JSON.stringify(join(folder, 'log'))}, line + '\\n');
+		installOnce(${JSON.stringify(join(folder, 'n8n'))}, 'n8n test', () => existsSync(${JSON.stringify(join(folder, 'done'))}), () => {
+			log('start ${name}');
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 700);
+			writeFileSync(${JSON.stringify(join(folder, 'done'))}, '');
+			log('end ${name}');
+		});
+	`;
+	const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	return new Promise<{ status: number | null; output: string }>((done) => child.on('close', (status) => done({ status, output })));
+}
+
+describe('installs into the n8n cache', () => {
+	let folder: string;
+	beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'helpdesk-lock-'))));
+	afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+	it('run one at a time: the second waits, says why, and finds the first one’s install', async () => {
+		const first = installer(folder, 'A');
+		// The second starts while the first is installing.
+		while (!existsSync(join(folder, 'log'))) await new Promise((resolve) => setTimeout(resolve, 20));
+		const second = await installer(folder, 'B');
+
+		expect([(await first).status, second.status]).toEqual([0, 0]);
+		expect(readFileSync(join(folder, 'log'), 'utf8')).toBe('start A\nend A\n');
+		expect(second.output).toMatch(/Another install of n8n test is under way \(process \d+\); waiting for it to finish/);
+	}, 20_000);
+
+	it('take over a lock whose process is gone', async () => {
+		const lock = join(folder, 'n8n.lock');
+		mkdirSync(lock);
+		writeFileSync(join(lock, 'pid'), '999999999');
+
+		const { status } = await installer(folder, 'A');
+
+		expect(status).toBe(0);
+		expect(readFileSync(join(folder, 'log'), 'utf8')).toBe('start A\nend A\n');
+	}, 20_000);
+});
