@@ -6,6 +6,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { withHintInMessage } from './editorError';
 import { nextPagePath, readPages } from './pages';
 import { baseUrlOf } from './send';
 import type { ServiceDefinition } from './service';
@@ -25,6 +26,12 @@ export function matches(filter: string | undefined, ...texts: unknown[]): boolea
  * `toItem` turns an object into an entry, or undefined to leave it out.
  */
 export async function searchPage(
+	...args: Parameters<typeof readSearchPage>
+): Promise<INodeListSearchResult> {
+	return await withHintInMessage(readSearchPage(...args));
+}
+
+async function readSearchPage(
 	context: ILoadOptionsFunctions,
 	service: ServiceDefinition,
 	url: string,

@@ -109,4 +109,14 @@ describe('Desk360 › dropdowns', () => {
 			{ name: 'Subscription', value: 1 },
 		]);
 	});
+
+	it('a refused token: the list and the dropdown say what to fix in the message, the only text n8n’s editor shows there', async () => {
+		desk360Api().get('/v1/products').reply(401, { error: { code: 'authentication_exception', message: 'Unauthenticated.' } });
+		desk360Api().get('/v1/types').reply(401, { error: { code: 'authentication_exception', message: 'Unauthenticated.' } });
+
+		const search = loadOptions(desk360, setup({ resource: 'ticket', operation: 'getAll' }), searchProducts, '');
+		await expect(search).rejects.toThrow(/^Unauthenticated\. The token was refused\. Open the Desk360 credential and paste a token/);
+		const dropdown = loadOptions(desk360, setup({ resource: 'ticket', operation: 'getAll' }), getTicketTypes);
+		await expect(dropdown).rejects.toThrow(/^Unauthenticated\. The token was refused\./);
+	});
 });

@@ -5,7 +5,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { listObjects } from '../../shared/pages';
+import { withHintInMessage } from '../../shared/editorError';
+import { listObjects as listAll } from '../../shared/pages';
 import { laravelPages } from '../shared/pages';
 import { desk360Url } from '../shared/pathIds';
 import { desk360Service } from '../shared/service';
@@ -20,6 +21,11 @@ function chosenProduct(context: ILoadOptionsFunctions): number | undefined {
 	const product = typeof chosen === 'object' && chosen !== null ? chosen.value : chosen;
 	const id = Number(product);
 	return product !== undefined && product !== '' && Number.isInteger(id) ? id : undefined;
+}
+
+/** Every object of a list, for a dropdown. */
+async function listObjects(...args: Parameters<typeof listAll>): Promise<IDataObject[]> {
+	return await withHintInMessage(listAll(...args));
 }
 
 function toOptions(objects: IDataObject[], keep: (object: IDataObject) => boolean): INodePropertyOptions[] {
