@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DESK360_BASE_URL_EXPRESSION, desk360BaseUrl } from '../nodes/Desk360/shared/baseUrl';
+import { HINTS } from '../nodes/Desk360/shared/errors';
 import { desk360Login } from '../nodes/Desk360/shared/login';
 
 export class Desk360Api implements ICredentialType {
@@ -118,10 +119,16 @@ export class Desk360Api implements ICredentialType {
 		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` } };
 	}
 
+	// Without rules n8n's Test answers a refused token with its generic "Authorization failed".
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: DESK360_BASE_URL_EXPRESSION,
 			url: '/v1/me',
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: `Desk360 answered 401. ${HINTS.authentication_exception}` } },
+			{ type: 'responseCode', properties: { value: 403, message: `Desk360 answered 403. ${HINTS.not_authorized}` } },
+			{ type: 'responseCode', properties: { value: 404, message: `Desk360 answered 404 Not Found. ${HINTS.not_found_exception}` } },
+		],
 	};
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { SENDBIRD_DESK_BASE_URL_EXPRESSION } from '../nodes/SendbirdDesk/shared/baseUrl';
+import { CHECK_CREDENTIAL } from '../nodes/SendbirdDesk/shared/errors';
 
 export class SendbirdDeskApi implements ICredentialType {
 	name = 'sendbirdDeskApi';
@@ -55,7 +56,20 @@ export class SendbirdDeskApi implements ICredentialType {
 	}
 
 	// One ticket note: Sendbird answers 200 only to a token it accepts for this application.
+	// Without rules n8n's Test answers a refused token with its generic "Authorization failed".
 	test: ICredentialTestRequest = {
 		request: { baseURL: SENDBIRD_DESK_BASE_URL_EXPRESSION, url: '/ticket_notes', qs: { limit: 1 } },
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: `Sendbird Desk answered 401. ${CHECK_CREDENTIAL}` } },
+			{ type: 'responseCode', properties: { value: 403, message: `Sendbird Desk answered 403. ${CHECK_CREDENTIAL}` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Sendbird Desk answered 404 Not Found: check the Application ID, and that the Base URL ends in /platform/v1 (leave it empty for https://desk-api-{application_id}.sendbird.com/platform/v1).',
+				},
+			},
+		],
 	};
 }

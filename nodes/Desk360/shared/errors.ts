@@ -5,7 +5,7 @@ import type { RequestFailure } from '../../shared/service';
 import { Desk360LoginError } from './login';
 
 /** What the user should check, by Desk360 error code. */
-const HINTS: Record<string, string> = {
+export const HINTS: Record<string, string> = {
 	failed_validation:
 		'Desk360 rejected a value: check the field the message names (required fields, dates as YYYY-MM-DD, IDs that exist).',
 	model_not_found_exception:

@@ -3,7 +3,7 @@ import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import { rateLimitGiveUpReason } from '../../shared/retry';
 import type { RequestFailure } from '../../shared/service';
 
-const CHECK_CREDENTIAL =
+export const CHECK_CREDENTIAL =
 	'Sendbird Desk refused the API token. Open the Sendbird Desk credential: check the Application ID and paste the Desk API token of that application (Sendbird Dashboard, Desk settings).';
 
 /** What the user should check, by Sendbird Desk error code (sent as 400201 or deskp400201). */
