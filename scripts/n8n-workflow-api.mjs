@@ -81,8 +81,15 @@ export function runtimeImports(files) {
 /** The published package of an n8n-workflow version, unpacked under the cache (only its own files: no dependencies). */
 function packedN8nWorkflow(version) {
 	const dir = cacheFolder(`n8n-workflow-packed-${version}`, (staging) => {
-		const run = (command, args) => execFileSync(command, args, { cwd: staging, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-		const [{ filename }] = JSON.parse(run('npm', ['pack', `n8n-workflow@${version}`, '--json', '--silent', '--pack-destination', staging]));
+		// Output kept back (npm pack lists every file), shown when it fails.
+		const run = (command, args) => {
+			try {
+				return execFileSync(command, args, { cwd: staging, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+			} catch (error) {
+				throw new Error(`${command} ${args.join(' ')} failed:\n${error.stderr}`);
+			}
+		};
+		const [{ filename }] = JSON.parse(run('npm', ['pack', `n8n-workflow@${version}`, '--json', '--loglevel=error', '--pack-destination', staging]));
 		run('tar', ['-xzf', filename]);
 	});
 	return join(dir, 'package');

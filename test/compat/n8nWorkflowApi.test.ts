@@ -22,8 +22,10 @@ interface Report {
 async function check(files: string[]): Promise<Report> {
 	// The script exits with 1 when a name is missing: its report is the same.
 	const output = await run('node', ['scripts/n8n-workflow-api.mjs', '--json', ...files], { cwd: root }).catch(
-		(failure: { stdout: string }) => failure,
+		(failure: { stdout: string; stderr: string }) => failure,
 	);
+	// No report: it could not run (no registry, a file it cannot read): say why.
+	if (!output.stdout.trim()) throw new Error(`scripts/n8n-workflow-api.mjs failed:\n${output.stderr}`);
 	return JSON.parse(output.stdout);
 }
 
