@@ -21,7 +21,7 @@ function chosenEvents(context: IPollFunctions): TicketEvent[] {
 	const list = Array.isArray(events) ? events : [events];
 	const unknown = list.filter((event) => !EVENTS.includes(event as TicketEvent));
 	if (list.length === 0 || unknown.length > 0) {
-		throw invalidField(context, 'Events', `must list one or more of ${EVENTS.join(', ')}`, events);
+		throw invalidField(context, 'Ticket Events', `must list one or more of ${EVENTS.join(', ')}`, events);
 	}
 	return list as TicketEvent[];
 }
@@ -34,7 +34,7 @@ export class Desk360TicketTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when a Desk360 ticket is created or updated',
+		description: 'Starts the workflow when a Desk360 ticket is created or updated (polls Desk360’s ticket list)',
 		defaults: { name: 'Desk360 Ticket Trigger' },
 		polling: true,
 		inputs: [],

@@ -28,7 +28,9 @@ export const properties: INodeProperties[] = [
 		description: 'The Desk360 product (application) whose tickets start the workflow',
 	},
 	{
-		displayName: 'Events',
+		// Not "Events": n8n's nodes panel would list each event as an action of a "Desk360 Ticket" entry,
+		// whose Actions section then says it has none (README: Where to find the nodes).
+		displayName: 'Ticket Events',
 		name: 'events',
 		type: 'multiOptions',
 		required: true,

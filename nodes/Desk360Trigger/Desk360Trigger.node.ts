@@ -35,7 +35,9 @@ export class Desk360Trigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when Desk360 posts a WhatsApp webhook',
+		// n8n's nodes panel merges this trigger into the Desk360 entry and shows this text for both (README: Where to find the nodes).
+		description:
+			'Manage Desk360 tickets, agents, reasons, ticket types and WhatsApp messages, or start a workflow on a Desk360 WhatsApp webhook (ticket changes: Desk360 Ticket Trigger)',
 		defaults: { name: 'Desk360 WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

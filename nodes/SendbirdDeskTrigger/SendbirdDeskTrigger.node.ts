@@ -53,7 +53,8 @@ export class SendbirdDeskTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"] || "every event" }}',
-		description: 'Starts the workflow when Sendbird Desk posts a webhook',
+		// n8n's nodes panel merges this trigger into the Sendbird Desk entry and shows this text for both (README: Where to find the nodes).
+		description: 'Manage Sendbird Desk tickets, ticket notes, customers, agents and groups, or start a workflow on a Sendbird Desk webhook',
 		defaults: { name: 'Sendbird Desk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
