@@ -8,8 +8,9 @@ import {
 
 import { getReasons, getTicketTypes } from '../Desk360/methods/loadOptions';
 import { searchAgentsOrUnassigned, searchProducts } from '../Desk360/methods/listSearch';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { invalidField } from '../shared/validation';
-import { properties, type TicketEvent } from './description';
+import { eventsField, properties, type TicketEvent } from './description';
 import { desk360TimeZone } from './items';
 import { pollChanges, sampleTickets } from './poll';
 import { ticketListRequest } from './request';
@@ -33,7 +34,7 @@ export class Desk360TicketTrigger implements INodeType {
 		icon: { light: 'file:../../icons/desk360.svg', dark: 'file:../../icons/desk360.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
+		subtitle: chosenOptionsSubtitle(eventsField),
 		description: 'Starts the workflow when a Desk360 ticket is created or updated (polls Desk360’s ticket list)',
 		defaults: { name: 'Desk360 Ticket Trigger' },
 		polling: true,
