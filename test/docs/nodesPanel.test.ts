@@ -47,7 +47,7 @@ describe("n8n's nodes panel", () => {
 		expect(actionNames(entry('Desk360'), 'Actions')).toHaveLength(29);
 	});
 
-	it('adds the Desk360 Ticket Trigger at a click, with no actions list that would say it has no actions', () => {
+	it('opens no actions list for the Desk360 Ticket Trigger, which would say it has no actions', () => {
 		const ticketTrigger = entry('Desk360 Ticket Trigger');
 		expect(ticketTrigger.actions).toEqual([]);
 		expect(entries.filter(saysItHasNoActions)).toEqual([]);
