@@ -21,7 +21,7 @@ export class Desk360Api implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/desk360.svg', dark: 'file:../icons/desk360.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk#desk360-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk/blob/main/docs/credentials/Desk360Api.md';
 
 	properties: INodeProperties[] = [
 		{

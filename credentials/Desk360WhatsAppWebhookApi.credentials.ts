@@ -14,7 +14,7 @@ export class Desk360WhatsAppWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/desk360.svg', dark: 'file:../icons/desk360.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk#desk360-whatsapp-trigger';
+	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk/blob/main/docs/credentials/Desk360WhatsAppWebhookApi.md';
 
 	properties: INodeProperties[] = [
 		{

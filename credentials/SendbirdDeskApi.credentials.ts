@@ -17,7 +17,7 @@ export class SendbirdDeskApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/sendbirdDesk.svg', dark: 'file:../icons/sendbirdDesk.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk#sendbird-desk-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-helpdesk/n8n-nodes-helpdesk/blob/main/docs/credentials/SendbirdDeskApi.md';
 
 	properties: INodeProperties[] = [
 		{

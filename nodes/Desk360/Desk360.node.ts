@@ -1,4 +1,10 @@
-import { NodeConnectionTypes, type INodeType, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import {
 	getReasons,
@@ -16,6 +22,7 @@ import { ticketTypeResource } from './resources/ticketType';
 import { whatsappMessageResource } from './resources/whatsappMessage';
 import { whatsappTemplateResource } from './resources/whatsappTemplate';
 import { createDoor } from '../shared/door';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { DESK360_PATH_IDS } from './shared/pathIds';
 import { desk360Service } from './shared/service';
 
@@ -42,6 +49,19 @@ const resources = [
 /** Every request goes through the door: input checks, URL IDs, rate gate, retries, pages, Desk360's errors. */
 export const desk360Door = createDoor(desk360Service, resources, DESK360_PATH_IDS);
 
+const properties: INodeProperties[] = [
+	desk360Door.property,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resourceOptions,
+		default: 'ticket',
+	},
+	...resources.flatMap((resource) => resource.properties),
+];
+
 export class Desk360 implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Desk360',
@@ -49,9 +69,8 @@ export class Desk360 implements INodeType {
 		icon: { light: 'file:../../icons/desk360.svg', dark: 'file:../../icons/desk360.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// "Get Many: Ticket", not "getAll: ticket" (test/shared/subtitle.test.ts keeps it in step with the operations).
-		subtitle:
-			'={{ ({"agent:getAll":"Get Many: Agent","agent:getCurrent":"Get Current: Agent","product:getAll":"Get Many: Product","reason:create":"Create: Reason","reason:get":"Get: Reason","reason:getAll":"Get Many: Reason","reason:update":"Update: Reason","ticket:addNote":"Add Note: Ticket","ticket:create":"Create: Ticket","ticket:get":"Get: Ticket","ticket:getAll":"Get Many: Ticket","ticket:getLogs":"Get Logs: Ticket","ticket:reply":"Reply: Ticket","ticket:updateStatus":"Update Status: Ticket","ticketType:create":"Create: Ticket Type","ticketType:get":"Get: Ticket Type","ticketType:getAll":"Get Many: Ticket Type","ticketType:update":"Update: Ticket Type","whatsappMessage:getMedia":"Download Media: WhatsApp Message","whatsappMessage:markAsRead":"Mark as Read: WhatsApp Message","whatsappMessage:sendContacts":"Send Contacts: WhatsApp Message","whatsappMessage:sendInteractive":"Send Buttons: WhatsApp Message","whatsappMessage:sendLocation":"Send Location: WhatsApp Message","whatsappMessage:sendLocationRequest":"Send Location Request: WhatsApp Message","whatsappMessage:sendMedia":"Send Media: WhatsApp Message","whatsappMessage:sendText":"Send Text: WhatsApp Message","whatsappTemplate:getAll":"Get Many: WhatsApp Template","whatsappTemplate:send":"Send: WhatsApp Template","whatsappTemplate:sendBulk":"Send Bulk: WhatsApp Template"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		// "Get Many: Ticket", not "getAll: ticket".
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Work with Desk360 tickets, products, agents, ticket types, reasons, and WhatsApp templates and messages',
 		defaults: { name: 'Desk360' },
 		usableAsTool: true,
@@ -64,18 +83,7 @@ export class Desk360 implements INodeType {
 			json: true,
 		},
 		requestOperations: desk360Door.requestOperations,
-		properties: [
-			desk360Door.property,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: 'ticket',
-			},
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties,
 	};
 
 	methods = {

@@ -8,8 +8,9 @@ import {
 
 import { getReasons, getTicketTypes } from '../Desk360/methods/loadOptions';
 import { searchAgentsOrUnassigned, searchProducts } from '../Desk360/methods/listSearch';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { invalidField } from '../shared/validation';
-import { properties, type TicketEvent } from './description';
+import { eventsField, properties, type TicketEvent } from './description';
 import { desk360TimeZone } from './items';
 import { pollChanges, sampleTickets } from './poll';
 import { ticketListRequest } from './request';
@@ -21,7 +22,7 @@ function chosenEvents(context: IPollFunctions): TicketEvent[] {
 	const list = Array.isArray(events) ? events : [events];
 	const unknown = list.filter((event) => !EVENTS.includes(event as TicketEvent));
 	if (list.length === 0 || unknown.length > 0) {
-		throw invalidField(context, 'Events', `must list one or more of ${EVENTS.join(', ')}`, events);
+		throw invalidField(context, 'Ticket Events', `must list one or more of ${EVENTS.join(', ')}`, events);
 	}
 	return list as TicketEvent[];
 }
@@ -33,8 +34,8 @@ export class Desk360TicketTrigger implements INodeType {
 		icon: { light: 'file:../../icons/desk360.svg', dark: 'file:../../icons/desk360.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when a Desk360 ticket is created or updated',
+		subtitle: chosenOptionsSubtitle(eventsField),
+		description: 'Starts the workflow when a Desk360 ticket is created or updated (polls Desk360’s ticket list)',
 		defaults: { name: 'Desk360 Ticket Trigger' },
 		polling: true,
 		inputs: [],

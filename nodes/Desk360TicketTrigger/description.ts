@@ -22,31 +22,35 @@ export const filterFields: INodeProperties[] = [
 
 export type TicketEvent = 'newTicket' | 'updatedTicket';
 
+export const eventsField: INodeProperties = {
+	// Not "Events": n8n's nodes panel would list each event as an action of a "Desk360 Ticket" entry,
+	// whose Actions section then says it has none (README: Where to find the nodes).
+	displayName: 'Ticket Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	default: ['newTicket'],
+	description: 'The ticket changes that start the workflow; several can be chosen',
+	options: [
+		{
+			name: 'New Ticket',
+			value: 'newTicket',
+			description: 'A ticket created since the last poll (with its latest state)',
+		},
+		{
+			name: 'Updated Ticket',
+			value: 'updatedTicket',
+			description: 'An older ticket that changed since the last poll: a reply, a note, a new status, agent or priority',
+		},
+	],
+};
+
 export const properties: INodeProperties[] = [
 	{
 		...productLocator,
 		description: 'The Desk360 product (application) whose tickets start the workflow',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: ['newTicket'],
-		description: 'The ticket changes that start the workflow; several can be chosen',
-		options: [
-			{
-				name: 'New Ticket',
-				value: 'newTicket',
-				description: 'A ticket created since the last poll (with its latest state)',
-			},
-			{
-				name: 'Updated Ticket',
-				value: 'updatedTicket',
-				description: 'An older ticket that changed since the last poll: a reply, a note, a new status, agent or priority',
-			},
-		],
-	},
+	eventsField,
 	{
 		displayName: 'Filters',
 		name: 'filters',

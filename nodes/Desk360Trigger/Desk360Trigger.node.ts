@@ -8,9 +8,10 @@ import {
 
 import { searchProducts } from '../Desk360/methods/listSearch';
 import { pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { answerNow } from '../shared/webhookAnswer';
 import { desk360WhatsAppWebhookTest } from './credentialTest';
-import { properties } from './description';
+import { eventsField, properties } from './description';
 import { runApiActions } from './enrich';
 import { isSelected, readFilters } from './filters';
 import { eventItem } from './items';
@@ -34,8 +35,10 @@ export class Desk360Trigger implements INodeType {
 		group: ['trigger'],
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when Desk360 posts a WhatsApp webhook',
+		subtitle: chosenOptionsSubtitle(eventsField),
+		// n8n's nodes panel merges this trigger into the Desk360 entry and shows this text for both (README: Where to find the nodes).
+		description:
+			'Manage Desk360 tickets, agents, reasons, ticket types and WhatsApp messages, or start a workflow on a Desk360 WhatsApp webhook (ticket changes: Desk360 Ticket Trigger)',
 		defaults: { name: 'Desk360 WhatsApp Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -69,6 +69,42 @@ const secretParameters: INodeProperties[] = [
 	},
 ];
 
+export const eventsField: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	default: ['messageReceived'],
+	description: 'The webhooks that start the workflow; the others are answered 200 and ignored',
+	// `action`: the entry's name under Triggers in the Desk360 entry of n8n's nodes panel, where the WhatsApp context is otherwise lost.
+	options: [
+		{
+			name: 'Auto Reply',
+			value: 'autoReply',
+			action: 'On WhatsApp auto reply',
+			description: 'Automatic replies Desk360 sent; one item per reply',
+		},
+		{
+			name: 'Chatbot History',
+			value: 'chatbotHistory',
+			action: 'On WhatsApp chatbot conversation',
+			description: 'A chatbot conversation; one item per turn of the bot or the customer',
+		},
+		{
+			name: 'Message Received',
+			value: 'messageReceived',
+			action: 'On WhatsApp message received',
+			description: 'A WhatsApp message from a customer',
+		},
+		{
+			name: 'Status Update',
+			value: 'statusUpdate',
+			action: 'On WhatsApp message status update',
+			description: 'A message you sent was delivered or read',
+		},
+	],
+};
+
 export const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -95,36 +131,7 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	...secretParameters,
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		required: true,
-		default: ['messageReceived'],
-		description: 'The webhooks that start the workflow; the others are answered 200 and ignored',
-		options: [
-			{
-				name: 'Auto Reply',
-				value: 'autoReply',
-				description: 'Automatic replies Desk360 sent; one item per reply',
-			},
-			{
-				name: 'Chatbot History',
-				value: 'chatbotHistory',
-				description: 'A chatbot conversation; one item per turn of the bot or the customer',
-			},
-			{
-				name: 'Message Received',
-				value: 'messageReceived',
-				description: 'A WhatsApp message from a customer',
-			},
-			{
-				name: 'Status Update',
-				value: 'statusUpdate',
-				description: 'A message you sent was delivered or read',
-			},
-		],
-	},
+	eventsField,
 	{
 		displayName: 'Message Types',
 		name: 'messageTypes',

@@ -1,6 +1,13 @@
-import { NodeConnectionTypes, type INodeType, type INodePropertyOptions, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { createDoor } from '../shared/door';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { searchAgents, searchCustomers, searchGroups, searchTickets } from './methods/listSearch';
 import { agentResource } from './resources/agent';
 import { customerResource } from './resources/customer';
@@ -23,6 +30,19 @@ const resources = [ticketNoteResource, ticketResource, customerResource, agentRe
 /** Every request goes through the door: input checks, URL IDs, rate gate, retries, pages, Sendbird's errors. */
 export const sendbirdDeskDoor = createDoor(sendbirdDeskService, resources, SENDBIRD_DESK_PATH_IDS);
 
+const properties: INodeProperties[] = [
+	sendbirdDeskDoor.property,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resourceOptions,
+		default: 'ticketNote',
+	},
+	...resources.flatMap((resource) => resource.properties),
+];
+
 export class SendbirdDesk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Sendbird Desk',
@@ -30,9 +50,8 @@ export class SendbirdDesk implements INodeType {
 		icon: { light: 'file:../../icons/sendbirdDesk.svg', dark: 'file:../../icons/sendbirdDesk.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// "Get Many: Ticket", not "getAll: ticket" (test/shared/subtitle.test.ts keeps it in step with the operations).
-		subtitle:
-			'={{ ({"agent:getAll":"Get Many: Agent","customer:create":"Create: Customer","customer:get":"Get: Customer","customer:getAll":"Get Many: Customer","group:get":"Get: Group","group:getAll":"Get Many: Group","ticket:close":"Close: Ticket","ticket:get":"Get: Ticket","ticket:getAll":"Get Many: Ticket","ticket:updatePriority":"Update Priority: Ticket","ticketNote:create":"Create: Ticket Note","ticketNote:delete":"Delete: Ticket Note","ticketNote:getAll":"Get Many: Ticket Note","ticketNote:update":"Update: Ticket Note"})[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		// "Get Many: Ticket", not "getAll: ticket".
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Work with Sendbird Desk ticket notes, tickets, customers, agents and groups',
 		defaults: { name: 'Sendbird Desk' },
 		usableAsTool: true,
@@ -45,18 +64,7 @@ export class SendbirdDesk implements INodeType {
 			json: true,
 		},
 		requestOperations: sendbirdDeskDoor.requestOperations,
-		properties: [
-			sendbirdDeskDoor.property,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resourceOptions,
-				default: 'ticketNote',
-			},
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties,
 	};
 
 	methods = {

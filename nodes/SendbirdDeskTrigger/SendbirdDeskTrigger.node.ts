@@ -11,11 +11,12 @@ import {
 
 import { clock } from '../shared/clock';
 import { credentialNotSet, pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
+import { listedNamesSubtitle } from '../shared/subtitle';
 import { listEntries } from '../shared/validation';
 import { answerNow } from '../shared/webhookAnswer';
 import { jsonObjectBody } from '../shared/webhookBody';
 import { recentDeliveries } from './deliveries';
-import { properties } from './description';
+import { eventsField, properties } from './description';
 import { eventItemJson, eventNameOf } from './event';
 import { isSignedBySendbird, rawBodyOf } from './signature';
 
@@ -52,8 +53,9 @@ export class SendbirdDeskTrigger implements INodeType {
 		icon: { light: 'file:../../icons/sendbirdDesk.svg', dark: 'file:../../icons/sendbirdDesk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["events"] || "every event" }}',
-		description: 'Starts the workflow when Sendbird Desk posts a webhook',
+		subtitle: listedNamesSubtitle(eventsField, 'Every event'),
+		// n8n's nodes panel merges this trigger into the Sendbird Desk entry and shows this text for both (README: Where to find the nodes).
+		description: 'Manage Sendbird Desk tickets, ticket notes, customers, agents and groups, or start a workflow on a Sendbird Desk webhook',
 		defaults: { name: 'Sendbird Desk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

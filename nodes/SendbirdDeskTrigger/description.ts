@@ -1,5 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+export const eventsField: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. an event name from a received item',
+	description:
+		'The event names that start the workflow, separated by commas (any case); empty for every event. The part of Sendbird’s documentation that could be read lists no event names, so this is a text: copy them from the "event" field of received items.',
+};
+
 export const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -8,13 +18,5 @@ export const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. an event name from a received item',
-		description:
-			'The event names that start the workflow, separated by commas (any case); empty for every event. The part of Sendbird’s documentation that could be read lists no event names, so this is a text: copy them from the "event" field of received items.',
-	},
+	eventsField,
 ];

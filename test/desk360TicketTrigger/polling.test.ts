@@ -187,8 +187,8 @@ describe('Desk360 Ticket Trigger › polling in n8n', () => {
 			['a product that is not an ID', { product: product('abc') }, 'Product must be a positive whole number (an ID) (found: "abc")'],
 			['an agent that is not an ID', { filters: { agent: { __rl: true, mode: 'id', value: 'x7' } } }, 'Agent must be a positive whole number (an ID) (found: "x7")'],
 			['a priority Desk360 does not have', { filters: { priority: 9 } }, 'Priority must be one of 0, 1, 2, 3 (found: 9)'],
-			['no event', { events: [] }, 'Events must list one or more of newTicket, updatedTicket (found: [])'],
-			['an unknown event', { events: ['closedTicket'] }, 'Events must list one or more of newTicket, updatedTicket (found: ["closedTicket"])'],
+			['no event', { events: [] }, 'Ticket Events must list one or more of newTicket, updatedTicket (found: [])'],
+			['an unknown event', { events: ['closedTicket'] }, 'Ticket Events must list one or more of newTicket, updatedTicket (found: ["closedTicket"])'],
 			['an unknown time zone', { options: { timeZone: 'Mars/Olympus' } }, 'Desk360 Time Zone must be an IANA time zone name such as Europe/Istanbul or UTC (found: "Mars/Olympus")'],
 		])('refuses %s before anything is sent', async (_case, parameters, message) => {
 			// No server: a request would fail with another error.
