@@ -13,11 +13,11 @@ import { clock } from '../shared/clock';
 import { credentialNotSet, pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
 import { listEntries } from '../shared/validation';
 import { answerNow } from '../shared/webhookAnswer';
-import { jsonObjectBody } from '../shared/webhookBody';
+import { jsonObjectBody, receivedBytes } from '../shared/webhookBody';
 import { recentDeliveries } from './deliveries';
 import { properties } from './description';
 import { eventItemJson, eventNameOf } from './event';
-import { isSignedBySendbird, rawBodyOf } from './signature';
+import { isSignedBySendbird } from './signature';
 
 async function apiTokenOf(context: IWebhookFunctions | IHookFunctions): Promise<string> {
 	const credentials = await context.getCredentials('sendbirdDeskApi');
@@ -65,7 +65,8 @@ export class SendbirdDeskTrigger implements INodeType {
 	webhookMethods = pastedWebhookMethods('Sendbird Desk (Dashboard → Settings → Desk → Webhooks)', checkSetup);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const raw = rawBodyOf(this);
+		// The bytes as Sendbird signed them.
+		const raw = await receivedBytes(this);
 		let apiToken = '';
 		try {
 			apiToken = await apiTokenOf(this);

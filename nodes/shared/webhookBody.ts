@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { withoutProtoKeys } from './ownKeys';
 
@@ -39,6 +39,18 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 		for (const entry of Object.values(next.value)) pending.push({ value: entry, depth: next.depth + 1 });
 	}
 	return false;
+}
+
+/**
+ * The bytes of the request's body. n8n reads them before the node runs only
+ * for the types it parses (for nodes of version 2 and later: JSON, text, form,
+ * XML); any other body, or one without a Content-Type, the node has n8n read
+ * now, as n8n's own triggers do.
+ */
+export async function receivedBytes(context: IWebhookFunctions): Promise<Buffer> {
+	const request = context.getRequestObject();
+	if (!Buffer.isBuffer(request.rawBody)) await request.readRawBody();
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
 
 function rawText(rawBody: unknown): string {

@@ -90,6 +90,23 @@ describe('Desk360 WhatsApp Trigger › bad bodies', () => {
 		expect(untyped.items.map((item) => item.json.id)).toEqual([textMessage.messages.id]);
 	});
 
+	// n8n parses (and reads) the body before a version 2 node runs only for JSON, text, form and XML types.
+	it.each([
+		[1, 'no content type', null],
+		[2, 'no content type', null],
+		[1, 'application/octet-stream', 'application/octet-stream'],
+		[2, 'application/octet-stream', 'application/octet-stream'],
+		[2, 'a vendor JSON type n8n does not parse', 'application/vnd.desk360+json'],
+	])('version %i reads a webhook sent with %s from the raw bytes', async (typeVersion, _case, contentType) => {
+		const parameters = typeVersion === 1 ? { verification: 'none' } : {};
+
+		const run = await post(JSON.stringify(textMessage), parameters, { contentType }, { typeVersion });
+
+		expect(run.status).toBe(200);
+		expect(run.body).toEqual({ message: 'Workflow was started' });
+		expect(run.items.map((item) => item.json.id)).toEqual([textMessage.messages.id]);
+	});
+
 	it('answers 200 and starts nothing for a known key with an empty list', async () => {
 		const run = await post({ bot_histories: [] });
 
