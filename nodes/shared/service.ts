@@ -48,6 +48,8 @@ export interface RequestFailure {
 	itemIndex?: number;
 	/** Set when the failure is a 429 the node stopped retrying. */
 	rateLimit?: RateLimitFailure;
+	/** Where the request went (no headers, no body): the account's base URL and the URL below it. */
+	request?: { baseUrl: string; url: string };
 }
 
 /** What happened to a request the server kept refusing with 429. */
