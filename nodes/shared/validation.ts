@@ -41,10 +41,11 @@ export function invalidField(
 	field: string,
 	rule: string,
 	found?: unknown,
+	place = "the node's parameters or the expression that fills it",
 ): NodeOperationError | NodeApiError {
 	const value = found === undefined ? '' : ` (found: ${shown(found)})`;
 	const message = `${field} ${rule}${value}`;
-	const description = `Correct "${field}" in the node's parameters or the expression that fills it.`;
+	const description = `Correct "${field}" in ${place}.`;
 	const itemIndex = context.getItemIndex?.();
 	if (itemIndex === undefined) return new NodeOperationError(context.getNode(), message, { description });
 	return new NodeApiError(context.getNode(), {}, { message, description, itemIndex });
