@@ -44,12 +44,13 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 /**
  * The bytes of the request's body. n8n reads them before the node runs only
  * for the types it parses (for nodes of version 2 and later: JSON, text, form,
- * XML); any other body, or one without a Content-Type, the node has n8n read
- * now, as n8n's own triggers do.
+ * XML); a body it neither read nor parsed (no or an unknown Content-Type) the
+ * node has n8n read now, as n8n's own triggers do. A multipart body n8n's form
+ * parser has read (into `body`) cannot be read again: empty.
  */
 export async function receivedBytes(context: IWebhookFunctions): Promise<Buffer> {
 	const request = context.getRequestObject();
-	if (!Buffer.isBuffer(request.rawBody)) await request.readRawBody();
+	if (!Buffer.isBuffer(request.rawBody) && request.body === undefined) await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.alloc(0);
 }
 

@@ -115,3 +115,18 @@ describe('Desk360 WhatsApp Trigger › bad bodies', () => {
 		expect(run.result?.workflowData).toBeUndefined();
 	});
 });
+
+describe('Desk360 WhatsApp Trigger › a multipart form body', () => {
+	it.each([1, 2])('version %i answers 400 and does not ask n8n to read the body again (n8n’s form parser has read it)', async (typeVersion) => {
+		const parameters = typeVersion === 1 ? { verification: 'none' } : {};
+		const body = '--b\r\nContent-Disposition: form-data; name="messages"\r\n\r\nhello\r\n--b--\r\n';
+
+		const run = await post(body, parameters, { contentType: 'multipart/form-data; boundary=b' }, { typeVersion });
+
+		expect(run.error).toBeUndefined();
+		expect(run.status).toBe(400);
+		expect(run.body).toEqual({
+			message: 'Not a Desk360 WhatsApp webhook: none of the keys messages, statuses, bot_histories, auto_replies is in the body. No workflow was started.',
+		});
+	});
+});

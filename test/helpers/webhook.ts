@@ -85,6 +85,8 @@ function prepareLikeN8n(message: IncomingMessage & Record<string, unknown>) {
 	parseIncomingMessage(message);
 	message.readRawBody = async () => {
 		if (!message.rawBody) {
+			// raw-body refuses a stream already read (by the multipart parser).
+			if (!message.readable) throw Object.assign(new Error('stream is not readable'), { type: 'stream.not.readable' });
 			message.rawBody = await readBody(message);
 			message._body = true;
 		}
@@ -101,11 +103,18 @@ function isParsedForLaterVersions(contentType: string | undefined): boolean {
 }
 
 /**
- * n8n's parseBody before the node runs: always for typeVersion 1, only for the
- * types above for later versions (any other body stays unread, rawBody
- * undefined). JSON, form and text bodies; false (n8n's 422) for broken JSON.
+ * n8n's parseRequestBody before the node runs: multipart forms by their own
+ * parser; parseBody always for typeVersion 1, only for the types above for
+ * later versions (any other body stays unread, rawBody and body undefined).
+ * JSON, form and text bodies; false (n8n's 422) for broken JSON.
  */
 async function parseLikeN8n(message: IncomingMessage & Record<string, unknown>, typeVersion: number): Promise<boolean> {
+	if (message.contentType === 'multipart/form-data') {
+		// n8n's parseFormData (formidable) reads the stream into { data, files }; the fields are not modelled here.
+		await readBody(message);
+		message.body = { data: {}, files: {} };
+		return true;
+	}
 	if (typeVersion > 1 && !isParsedForLaterVersions(message.contentType as string | undefined)) return true;
 	await (message.readRawBody as () => Promise<void>)();
 	const raw = (message.rawBody as Buffer).toString((message.encoding as BufferEncoding) ?? 'utf8');
