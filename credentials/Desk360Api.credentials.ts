@@ -82,6 +82,15 @@ export class Desk360Api implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Desk360 Time Zone',
+			name: 'timeZone',
+			type: 'string',
+			default: 'UTC',
+			placeholder: 'e.g. Europe/Istanbul',
+			description:
+				'The time zone Desk360 writes its times in (created_at, updated_at: its texts name none), as an IANA name such as UTC or Europe/Istanbul. The nodes read the times in it for the _iso fields. Desk360 does not publish it, and Laravel applications such as Desk360 keep UTC unless configured otherwise; to check, compare the created_at of a ticket you have just created with the time you created it.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

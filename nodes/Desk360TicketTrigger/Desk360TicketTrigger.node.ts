@@ -50,7 +50,7 @@ export class Desk360TicketTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings = { request: ticketListRequest(this), events: chosenEvents(this), timeZone: desk360TimeZone(this) };
+		const settings = { request: ticketListRequest(this), events: chosenEvents(this), timeZone: await desk360TimeZone(this) };
 		return this.getMode() === 'manual' ? await sampleTickets(this, settings) : await pollChanges(this, settings);
 	}
 }

@@ -74,7 +74,7 @@ export const properties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. Europe/Istanbul',
 				description:
-					'The time zone Desk360 writes created_at and updated_at in (it does not say), as an IANA name. Used only for created_at_iso and updated_at_iso. Empty: the workflow’s time zone.',
+					'The time zone Desk360 writes created_at and updated_at in (it does not say), as an IANA name. Used only for created_at_iso and updated_at_iso. Empty: the Desk360 Time Zone of the Desk360 credential (UTC unless set there).',
 			},
 		],
 	},

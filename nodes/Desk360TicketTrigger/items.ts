@@ -1,24 +1,23 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { readableTicket } from '../Desk360/shared/ticketValues';
+import { isTimeZone, readableTicket } from '../Desk360/shared/ticketValues';
+import { desk360CredentialTimeZone } from '../Desk360/shared/timeZone';
 import { withoutProtoKeys } from '../shared/ownKeys';
 import { invalidField } from '../shared/validation';
 import type { ListedTicket } from './changes';
 import type { TicketEvent } from './description';
 
 /**
- * The zone Desk360's timestamps are read in for the ISO fields: the option,
- * or the workflow's time zone. Desk360 does not say which zone it writes.
+ * The zone Desk360's timestamps are read in for the ISO fields: the option
+ * (kept from before the credential had one), or the Desk360 credential's.
  */
-export function desk360TimeZone(context: IPollFunctions): string {
+export async function desk360TimeZone(context: IPollFunctions): Promise<string> {
 	const chosen = String(context.getNodeParameter('options.timeZone', '') ?? '').trim();
-	const zone = chosen || context.getTimezone();
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: zone });
-	} catch {
-		throw invalidField(context, 'Desk360 Time Zone', 'must be an IANA time zone name such as Europe/Istanbul or UTC', zone);
+	if (chosen === '') return await desk360CredentialTimeZone(context);
+	if (!isTimeZone(chosen)) {
+		throw invalidField(context, 'Desk360 Time Zone', 'must be an IANA time zone name such as Europe/Istanbul or UTC', chosen);
 	}
-	return zone;
+	return chosen;
 }
 
 /** One output item: the event, the ticket's fields and their readable values (names, ISO times). */

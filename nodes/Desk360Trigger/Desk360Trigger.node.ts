@@ -10,6 +10,7 @@ import { searchProducts } from '../Desk360/methods/listSearch';
 import { pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
 import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { answerNow } from '../shared/webhookAnswer';
+import { receivedBytes } from '../shared/webhookBody';
 import { desk360WhatsAppWebhookTest } from './credentialTest';
 import { eventsField, properties } from './description';
 import { runApiActions } from './enrich';
@@ -70,7 +71,7 @@ export class Desk360Trigger implements INodeType {
 				message: 'Unauthorized: the webhook secret is missing or wrong. No workflow was started.',
 			});
 		}
-		const read = readWebhook(this.getBodyData(), this.getRequestObject().rawBody);
+		const read = readWebhook(this.getBodyData(), await receivedBytes(this));
 		if ('problem' in read) {
 			return answerNow(this, 400, {
 				message: `Not a Desk360 WhatsApp webhook: ${read.problem}. No workflow was started.`,

@@ -14,11 +14,11 @@ import { credentialNotSet, pastedWebhookMethods, PASTED_WEBHOOK } from '../share
 import { listedNamesSubtitle } from '../shared/subtitle';
 import { listEntries } from '../shared/validation';
 import { answerNow } from '../shared/webhookAnswer';
-import { jsonObjectBody } from '../shared/webhookBody';
+import { jsonObjectBody, receivedBytes } from '../shared/webhookBody';
 import { recentDeliveries } from './deliveries';
 import { eventsField, properties } from './description';
 import { eventItemJson, eventNameOf } from './event';
-import { isSignedBySendbird, rawBodyOf } from './signature';
+import { isSignedBySendbird } from './signature';
 
 async function apiTokenOf(context: IWebhookFunctions | IHookFunctions): Promise<string> {
 	const credentials = await context.getCredentials('sendbirdDeskApi');
@@ -67,7 +67,8 @@ export class SendbirdDeskTrigger implements INodeType {
 	webhookMethods = pastedWebhookMethods('Sendbird Desk (Dashboard → Settings → Desk → Webhooks)', checkSetup);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const raw = rawBodyOf(this);
+		// The bytes as Sendbird signed them.
+		const raw = await receivedBytes(this);
 		let apiToken = '';
 		try {
 			apiToken = await apiTokenOf(this);

@@ -3,12 +3,6 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { secretMatches } from '../shared/webhookSecret';
 
-/** The raw body of the request, as Sendbird signed it. */
-export function rawBodyOf(context: IWebhookFunctions): Buffer {
-	const raw = context.getRequestObject().rawBody as unknown;
-	return Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
-}
-
 /** The signature Sendbird sends for `body`: `sha1=` and the HMAC-SHA1 of the raw body keyed with the API token. */
 export function signatureOf(body: Buffer, apiToken: string): string {
 	return `sha1=${createHmac('sha1', apiToken).update(body).digest('hex')}`;

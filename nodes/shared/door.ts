@@ -46,14 +46,22 @@ function requestedLimit(context: IExecuteSingleFunctions): number | undefined {
 	return whole;
 }
 
+/**
+ * The zone the output's readable values read the service's times in: the one
+ * its credential says (checked before anything is sent), else the workflow's.
+ */
+async function outputTimeZone(context: IExecutePaginationFunctions, service: ServiceDefinition, operation: OperationModule): Promise<string> {
+	return (operation.output?.readable && (await service.timeZone?.(context))) || context.getTimezone();
+}
+
 /** The objects as items, shaped the way the operation's `output` says (readable values, Simplify). */
-function toItems(context: IExecutePaginationFunctions, operation: OperationModule, objects: IDataObject[]): INodeExecutionData[] {
+function toItems(context: IExecutePaginationFunctions, operation: OperationModule, objects: IDataObject[], timeZone: string): INodeExecutionData[] {
 	const itemIndex = context.getItemIndex();
 	const { output } = operation;
 	const shaped = output
 		? shapeOutput(objects, output, {
 				simplify: output.simplified !== undefined && context.getNodeParameter('simplify', false) === true,
-				timeZone: context.getTimezone(),
+				timeZone,
 			})
 		: objects;
 	return shaped.map((json) => ({ json, pairedItem: { item: itemIndex } }));
@@ -98,15 +106,16 @@ function requestHook(service: ServiceDefinition, operations: Map<string, Operati
 		const operation = operationOf(this, operations);
 		const { answer } = operation;
 		if (answer?.kind === 'binary') return await fileItem(this, service, options, answer, operation.fields);
+		const timeZone = await outputTimeZone(this, service, operation);
 		if (answer?.kind === 'list') {
 			const rules = { ...service.lists, ...answer.rules };
-			return toItems(this, operation, await collectList(this, service, options, { rules, itemIndex, limit: requestedLimit(this) }));
+			return toItems(this, operation, await collectList(this, service, options, { rules, itemIndex, limit: requestedLimit(this) }), timeZone);
 		}
 		const response = await sendRequest(this, service, options, { itemIndex });
 		const objects = asObjects(response.body);
 		// An empty answer (204, or an empty body) still says that it worked.
 		if (objects.length === 0) return [{ json: { success: true }, pairedItem: { item: itemIndex } }];
-		return toItems(this, operation, objects);
+		return toItems(this, operation, objects, timeZone);
 	};
 }
 

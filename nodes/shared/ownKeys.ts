@@ -4,6 +4,7 @@
  * deepCopy, Object.assign, an expression's spread) sets the object's
  * prototype instead, and `$json.x` would then find keys the item does not
  * have. No service sends such a key on purpose, so it is dropped.
+ * Recursive: webhook bodies reach it only once their depth is bounded (webhookBody.ts).
  */
 export function withoutProtoKeys<T>(value: T): T {
 	if (Array.isArray(value)) return value.map((entry) => withoutProtoKeys(entry)) as T;

@@ -196,7 +196,7 @@ export async function sendRequest(
 			const rateLimit = rateLimited
 				? { tries: attempt, elapsedMs: clock.now() - firstSentAt, waitedMs, askedMs: waitMs!, retryAfter: retryAfterOf(answer), state }
 				: undefined;
-			const error = service.toError(context.getNode(), { answer, error: thrown, itemIndex, rateLimit });
+			const error = service.toError(context.getNode(), { answer, error: thrown, itemIndex, rateLimit, request: { baseUrl: account.baseUrl, url: request.url } });
 			if (!isRead(request.method) && (answer === undefined || answer.statusCode >= 500)) {
 				warnMayHaveApplied(error, service.name, request.method!);
 			}

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { RateLimitState } from './rateGate';
+import type { FieldContext } from './validation';
 
 /** The part of any n8n context (execute, load options, list search, poll, webhook) a request needs. */
 export interface RequestContext {
@@ -48,6 +49,8 @@ export interface RequestFailure {
 	itemIndex?: number;
 	/** Set when the failure is a 429 the node stopped retrying. */
 	rateLimit?: RateLimitFailure;
+	/** Where the request went (no headers, no body): the account's base URL and the URL below it. */
+	request?: { baseUrl: string; url: string };
 }
 
 /** What happened to a request the server kept refusing with 429. */
@@ -102,6 +105,11 @@ export interface ServiceDefinition {
 	session?: SessionRules;
 	/** Whether a 429 is the rate limit (the default) and not some other refusal the API answers 429 for. */
 	isRateLimit?(answer: HttpAnswer): boolean;
+	/**
+	 * The zone the API writes its zone-less times in, for the readable values
+	 * of the output (from the context's credential); absent: the workflow's zone.
+	 */
+	timeZone?(context: RequestContext & FieldContext): Promise<string>;
 	/** Turns a failed request into the error the user sees. */
 	toError(node: INode, failure: RequestFailure): Error;
 }

@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteSingleFunctions,
@@ -24,18 +25,30 @@ function shown(found: unknown): string {
 	}
 }
 
-/** A bad value the node found before sending anything: names the field, the rule and what it found. */
+/**
+ * A bad value the node found before sending anything: names the field, the
+ * rule and what it found. A NodeOperationError, except inside a declarative
+ * node's request (the door's checks, run by n8n's RoutingNode, whose contexts
+ * alone have getItemIndex): there n8n rewraps any error but a NodeApiError as
+ * one with "Error code: none", which the error panel shows under "From
+ * Desk360" as if the service had answered. So there it is a NodeApiError
+ * with no HTTP code, no service message and no response, which n8n passes on
+ * as it is and the panel shows like a NodeOperationError: message and
+ * description, no "From" section.
+ */
 export function invalidField(
 	context: FieldContext,
 	field: string,
 	rule: string,
 	found?: unknown,
-): NodeOperationError {
+	place = "the node's parameters or the expression that fills it",
+): NodeOperationError | NodeApiError {
 	const value = found === undefined ? '' : ` (found: ${shown(found)})`;
-	return new NodeOperationError(context.getNode(), `${field} ${rule}${value}`, {
-		itemIndex: context.getItemIndex?.(),
-		description: `Correct "${field}" in the node's parameters or the expression that fills it.`,
-	});
+	const message = `${field} ${rule}${value}`;
+	const description = `Correct "${field}" in ${place}.`;
+	const itemIndex = context.getItemIndex?.();
+	if (itemIndex === undefined) return new NodeOperationError(context.getNode(), message, { description });
+	return new NodeApiError(context.getNode(), {}, { message, description, itemIndex });
 }
 
 /** Keys that would reach an object's prototype instead of a field of its own. */

@@ -1,4 +1,7 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { API_TOKEN, desk360, desk360Api, product, tokenCredentials } from './fixtures';
+import { failureOf } from '../helpers/expectations';
 import { runNode } from '../helpers/n8n';
 
 const ticket = {
@@ -79,5 +82,50 @@ describe('Desk360 › readable values and Simplify', () => {
 		});
 
 		expect(items[0].json).toEqual({ id: 3, template_name: 'shipping', language_codes: ['en', 'tr'], parameter_keys: ['body-1', 'header-1'] });
+	});
+});
+
+describe('Desk360 › the Desk360 Time Zone of the credential', () => {
+	const created = { ...ticket, created_at: '2026-03-01 10:00:00', updated_at: '2026-07-01 10:00:00' };
+	/** A credential saved before it had the field. */
+	const oldCredential: ICredentialDataDecryptedObject = tokenCredentials.desk360Api;
+
+	function getTicket(credential: ICredentialDataDecryptedObject, workflowTimeZone: string) {
+		desk360Api(API_TOKEN).get('/v1/products/12/tickets/5').reply(200, { ...created, messages: [{ id: 1, type: 0, created_at: '2026-03-01 10:00:00' }] });
+		return runNode(desk360, {
+			parameters: { resource: 'ticket', operation: 'get', product: product(12), ticketId: { __rl: true, mode: 'id', value: '5' } },
+			credentials: { desk360Api: credential },
+			settings: { timezone: workflowTimeZone },
+		});
+	}
+
+	it.each(['America/New_York', 'Asia/Tokyo', 'UTC'])('reads Desk360’s times as UTC by default, the workflow in %s', async (workflowTimeZone) => {
+		for (const credential of [oldCredential, { ...oldCredential, timeZone: '' }, { ...oldCredential, timeZone: 'UTC' }]) {
+			const { items } = await getTicket(credential, workflowTimeZone);
+
+			expect(items[0].json).toMatchObject({ created_at_iso: '2026-03-01T10:00:00.000Z', updated_at_iso: '2026-07-01T10:00:00.000Z' });
+			expect((items[0].json.messages as Array<{ created_at_iso: string }>)[0].created_at_iso).toBe('2026-03-01T10:00:00.000Z');
+		}
+	});
+
+	it.each(['America/New_York', 'Asia/Tokyo', 'UTC'])('reads them in the credential’s zone, the workflow in %s', async (workflowTimeZone) => {
+		const istanbul = await getTicket({ ...oldCredential, timeZone: 'Europe/Istanbul' }, workflowTimeZone);
+		const newYork = await getTicket({ ...oldCredential, timeZone: ' America/New_York ' }, workflowTimeZone);
+
+		// Istanbul is UTC+3 all year; New York is UTC-5 in March and UTC-4 (daylight saving) in July.
+		expect(istanbul.items[0].json).toMatchObject({ created_at_iso: '2026-03-01T07:00:00.000Z', updated_at_iso: '2026-07-01T07:00:00.000Z' });
+		expect(newYork.items[0].json).toMatchObject({ created_at_iso: '2026-03-01T15:00:00.000Z', updated_at_iso: '2026-07-01T14:00:00.000Z' });
+	});
+
+	it('refuses a zone it does not know before anything is sent, naming the credential', async () => {
+		const error = await failureOf(
+			runNode(desk360, {
+				parameters: { resource: 'ticket', operation: 'getAll', product: product(12), returnAll: true },
+				credentials: { desk360Api: { ...oldCredential, timeZone: 'Istanbul' } },
+			}),
+		);
+
+		expect(error.message).toBe('Desk360 Time Zone must be an IANA time zone name such as UTC or Europe/Istanbul (found: "Istanbul")');
+		expect(error.description).toBe('Correct "Desk360 Time Zone" in the Desk360 credential.');
 	});
 });

@@ -1,3 +1,4 @@
+import { tokenCredentials } from '../desk360/fixtures';
 import { eventsOf, publishedTrigger, second, TicketStore } from './fixtures';
 
 describe('Desk360 Ticket Trigger › filters', () => {
@@ -83,14 +84,29 @@ describe('Desk360 Ticket Trigger › items', () => {
 		]);
 	});
 
-	it('reads Desk360’s times in the workflow’s time zone when the option is empty', async () => {
+	it.each([
+		['a credential saved before it had a zone: UTC', {}, '2026-11-21T12:00:00.000Z'],
+		['a credential in Europe/Istanbul', { timeZone: 'Europe/Istanbul' }, '2026-11-21T09:00:00.000Z'],
+	])('reads Desk360’s times in the credential’s zone when the option is empty (%s), whatever the workflow’s zone', async (_case, zone, iso) => {
 		const store = new TicketStore();
-		const trigger = await publishedTrigger(store, {}, { timezone: 'America/New_York' });
+		const credentials = { desk360Api: { ...tokenCredentials.desk360Api, ...zone } };
+		const trigger = await publishedTrigger(store, {}, { timezone: 'America/New_York', credentials });
 
 		store.create(second(0));
 
 		const { items } = await trigger.poll();
-		expect(items![0].json.created_at_iso).toBe('2026-11-21T17:00:00.000Z');
+		expect(items![0].json.created_at_iso).toBe(iso);
+	});
+
+	it('takes the option’s zone over the credential’s', async () => {
+		const store = new TicketStore();
+		const credentials = { desk360Api: { ...tokenCredentials.desk360Api, timeZone: 'Asia/Tokyo' } };
+		const trigger = await publishedTrigger(store, { options: { timeZone: 'Europe/Istanbul' } }, { credentials });
+
+		store.create(second(0));
+
+		const { items } = await trigger.poll();
+		expect(items![0].json.created_at_iso).toBe('2026-11-21T09:00:00.000Z');
 	});
 
 	it('gives an item only its own keys, whatever keys Desk360 answers', async () => {

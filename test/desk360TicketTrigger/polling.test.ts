@@ -103,7 +103,8 @@ describe('Desk360 Ticket Trigger › polling in n8n', () => {
 
 			const error = await failureOf(trigger.activate());
 
-			expect(error.message).toContain('No query results');
+			expect(error.message).toBe('Product 11 was not found in this Desk360 account');
+			expect(error.description).toContain('No query results for model');
 			expect(trigger.persisted()).toEqual({ 'node:Desk360 Ticket Trigger': {} });
 		});
 	});

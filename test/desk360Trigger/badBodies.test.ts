@@ -90,11 +90,43 @@ describe('Desk360 WhatsApp Trigger › bad bodies', () => {
 		expect(untyped.items.map((item) => item.json.id)).toEqual([textMessage.messages.id]);
 	});
 
+	// n8n parses (and reads) the body before a version 2 node runs only for JSON, text, form and XML types.
+	it.each([
+		[1, 'no content type', null],
+		[2, 'no content type', null],
+		[1, 'application/octet-stream', 'application/octet-stream'],
+		[2, 'application/octet-stream', 'application/octet-stream'],
+		[2, 'a vendor JSON type n8n does not parse', 'application/vnd.desk360+json'],
+	])('version %i reads a webhook sent with %s from the raw bytes', async (typeVersion, _case, contentType) => {
+		const parameters = typeVersion === 1 ? { verification: 'none' } : {};
+
+		const run = await post(JSON.stringify(textMessage), parameters, { contentType }, { typeVersion });
+
+		expect(run.status).toBe(200);
+		expect(run.body).toEqual({ message: 'Workflow was started' });
+		expect(run.items.map((item) => item.json.id)).toEqual([textMessage.messages.id]);
+	});
+
 	it('answers 200 and starts nothing for a known key with an empty list', async () => {
 		const run = await post({ bot_histories: [] });
 
 		expect(run.status).toBe(200);
 		expect(run.items).toEqual([]);
 		expect(run.result?.workflowData).toBeUndefined();
+	});
+});
+
+describe('Desk360 WhatsApp Trigger › a multipart form body', () => {
+	it.each([1, 2])('version %i answers 400 and does not ask n8n to read the body again (n8n’s form parser has read it)', async (typeVersion) => {
+		const parameters = typeVersion === 1 ? { verification: 'none' } : {};
+		const body = '--b\r\nContent-Disposition: form-data; name="messages"\r\n\r\nhello\r\n--b--\r\n';
+
+		const run = await post(body, parameters, { contentType: 'multipart/form-data; boundary=b' }, { typeVersion });
+
+		expect(run.error).toBeUndefined();
+		expect(run.status).toBe(400);
+		expect(run.body).toEqual({
+			message: 'Not a Desk360 WhatsApp webhook: none of the keys messages, statuses, bot_histories, auto_replies is in the body. No workflow was started.',
+		});
 	});
 });

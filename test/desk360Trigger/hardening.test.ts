@@ -1,8 +1,10 @@
 import { deepCopy } from 'n8n-workflow';
 
 import { MAX_EVENTS_PER_DELIVERY } from '../../nodes/Desk360Trigger/Desk360Trigger.node';
+import { MAX_BODY_DEPTH } from '../../nodes/shared/webhookBody';
 import { desk360Api, product, tokenCredentials } from '../desk360/fixtures';
 import { recordRequests } from '../helpers/expectations';
+import { followNext, insideLists, insideObjects } from '../helpers/nesting';
 import { chatbotHistory, imageMessage, post, STARTED, textMessage } from './fixtures';
 
 describe('Desk360 WhatsApp Trigger › __proto__ in a webhook body', () => {
@@ -34,6 +36,74 @@ describe('Desk360 WhatsApp Trigger › __proto__ in a webhook body', () => {
 
 		expect(run.status).toBe(400);
 		expect(run.items).toEqual([]);
+	});
+});
+
+describe('Desk360 WhatsApp Trigger › deeply nested bodies', () => {
+	const TOO_DEEP = {
+		message: `Not a Desk360 WhatsApp webhook: the body nests lists or objects more than ${MAX_BODY_DEPTH} levels deep. No workflow was started.`,
+	};
+	/** A text message whose field "deep" holds `value` (at depth 3: body, message, value). */
+	const messageHolding = (value: string) => `{"messages": {"id": "m1", "type": "text", "text": "Hi", "deep": ${value}}}`;
+	// Version 1 without verification; version 2 without authentication (the fixtures' default).
+	const versions = [
+		['version 1', { verification: 'none' }, 1],
+		['version 2', {}, 2],
+	] as const;
+
+	describe.each(versions)('%s', (_version, parameters, typeVersion) => {
+		it.each([
+			['2,000 lists', messageHolding(insideLists(2000))],
+			['2,000 objects', messageHolding(insideObjects(2000))],
+			['100,000 lists', messageHolding(insideLists(100_000))],
+			['2,000 objects with a __proto__ key at every level', messageHolding('{"__proto__": {"polluted": true}, "next":'.repeat(2000) + '{}' + '}'.repeat(2000))],
+			['2,000 objects under a __proto__ key', `{"__proto__": ${insideObjects(2000)}, "messages": {"id": "m1", "type": "text"}}`],
+		])('answers 400 naming the depth to %s, whatever the content type', async (_case, body) => {
+			for (const contentType of ['application/json', 'text/plain', null]) {
+				const run = await post(body, parameters, { contentType }, { typeVersion });
+
+				expect({ contentType, status: run.status, body: run.body, error: run.error }).toEqual({ contentType, status: 400, body: TOO_DEEP, error: undefined });
+				expect(run.items).toEqual([]);
+			}
+		});
+
+		it('answers 400 to 2,000 bare lists: not an object, before any depth is measured', async () => {
+			const run = await post(insideLists(2000), parameters, {}, { typeVersion });
+
+			expect(run.status).toBe(400);
+			expect(run.body).toEqual({ message: 'Not a Desk360 WhatsApp webhook: the body is a list, not a JSON object. No workflow was started.' });
+		});
+
+		it(`starts the workflow for a body ${MAX_BODY_DEPTH} levels deep, dropping a __proto__ key at the bottom`, async () => {
+			// Body, message, the wrappers, then the innermost object and its __proto__ value at depth MAX_BODY_DEPTH.
+			const wrappers = MAX_BODY_DEPTH - 4;
+			const body = messageHolding(insideObjects(wrappers, '{"__proto__": {"polluted": true}, "kept": "yes"}'));
+
+			const run = await post(body, parameters, {}, { typeVersion });
+
+			expect(run.status).toBe(200);
+			for (const json of [run.items[0].json, deepCopy(run.items[0].json)]) {
+				const innermost = followNext(json.deep, wrappers);
+				expect(innermost).toEqual({ kept: 'yes' });
+				expect(Object.getPrototypeOf(innermost)).toBe(Object.prototype);
+				expect(innermost.polluted).toBeUndefined();
+			}
+		});
+
+		it(`answers 400 to one level more than ${MAX_BODY_DEPTH}`, async () => {
+			const body = messageHolding(insideObjects(MAX_BODY_DEPTH - 3, '{"__proto__": {"polluted": true}, "kept": "yes"}'));
+
+			const run = await post(body, parameters, {}, { typeVersion });
+
+			expect(run.status).toBe(400);
+			expect(run.body).toEqual(TOO_DEEP);
+		});
+	});
+
+	it('checks the secret first: a stranger’s deep body gets 401', async () => {
+		const run = await post(messageHolding(insideLists(100_000)), { authentication: 'webhookSecret' });
+
+		expect(run.status).toBe(401);
 	});
 });
 

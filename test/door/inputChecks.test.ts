@@ -3,9 +3,11 @@
  * objects, lists and NaN in text and number fields, undocumented option
  * values, a Limit that is not a whole number of at least 1.
  */
-import { desk360, product, tokenCredentials } from '../desk360/fixtures';
+import nock from 'nock';
+
+import { desk360, desk360Api, product, tokenCredentials } from '../desk360/fixtures';
 import { credentials as sendbirdCredentials, sendbird } from '../sendbird/fixtures';
-import { failureOf } from '../helpers/expectations';
+import { failureOf, recordRequests, showsFromSection } from '../helpers/expectations';
 import { runNode, type NodeHarness } from '../helpers/n8n';
 
 function desk360Run(resource: string, operation: string, parameters: Record<string, unknown>) {
@@ -100,5 +102,60 @@ describe('the door › input checks, before anything is sent', () => {
 			desk360Run('ticket', 'reply', { ticketId: { __rl: true, mode: 'id', value: '5' }, message: 'x', additionalFields: { attachments: name } }),
 		);
 		expect(error.message).toMatch(/^Attachments (must not name a reserved binary field name|names the binary field "toString", which input item 0 does not have)/);
+	});
+});
+
+describe('the door › input errors are not shown as the service’s answer', () => {
+	/** Every request that went out: none is mocked, so nock refuses each and reports it here. */
+	let sent: string[];
+	const record = (request: { method?: string; path?: string }) => sent.push(`${request.method} ${request.path}`);
+	beforeEach(() => {
+		sent = [];
+		nock.emitter.on('no match', record);
+	});
+	afterEach(() => {
+		nock.emitter.removeListener('no match', record);
+	});
+
+	it.each([
+		['Desk360 Ticket → Create', () => desk360Run('ticket', 'create', { ...ticketCreate, customerName: '={{ [1, 2] }}' }), 'Customer Name must be text (found: [1,2])'],
+		['Desk360 Get Many', () => desk360Run('agent', 'getAll', { returnAll: false, limit: '={{ 0 }}' }), 'Limit must be a whole number of at least 1 (found: 0)'],
+		['Desk360 Ticket → Get', () => desk360Run('ticket', 'get', { ticketId: { __rl: true, mode: 'id', value: 'abc' } }), 'Ticket must be a positive whole number (an ID) (found: "abc")'],
+		['Sendbird Desk Ticket → Update Priority', () => sendbirdRun('ticket', 'updatePriority', { ticketId: '5', priority: '={{ "CRITICAL" }}' }), 'Priority must be one of URGENT, HIGH, MEDIUM, LOW (found: "CRITICAL")'],
+	])('%s: the message names the field, the rule and the value; no "From" section; nothing sent', async (_case, run, message) => {
+		const error = await failureOf(run());
+
+		expect(sent).toEqual([]);
+		expect(error.message).toBe(message);
+		expect(error.description).toMatch(/^Correct ".+" in the node's parameters or the expression that fills it\.$/);
+		// n8n's routing passes only a NodeApiError on unchanged: this one carries nothing of an HTTP answer.
+		const shown = error as Error & { httpCode?: unknown; messages?: unknown; extra?: unknown };
+		expect({ httpCode: shown.httpCode, messages: shown.messages, data: error.context?.data, extra: shown.extra }).toEqual({
+			httpCode: null,
+			messages: [],
+			data: undefined,
+			extra: undefined,
+		});
+		expect(showsFromSection(error as never)).toBe(false);
+		expect(error.context?.itemIndex).toBe(0);
+	});
+
+	it('names the item it is about, and sends nothing for it', async () => {
+		const requests = recordRequests(desk360Api().post('/v1/products/12/tickets').reply(201, { id: 1 }));
+		const items = [{ json: { name: 'Jane' } }, { json: { name: ['Jane', 'Doe'] } }];
+
+		const error = await failureOf(
+			runNode(desk360, {
+				parameters: { resource: 'ticket', operation: 'create', product: product(12), ...ticketCreate, customerName: '={{ $json.name }}' },
+				credentials: tokenCredentials,
+				items,
+			}),
+		);
+
+		expect(error.message).toBe('Customer Name must be text (found: ["Jane","Doe"])');
+		expect(error.context?.itemIndex).toBe(1);
+		expect(showsFromSection(error as never)).toBe(false);
+		expect(requests.map((request) => request.body)).toEqual([expect.objectContaining({ name: 'Jane' })]);
+		expect(sent).toEqual([]);
 	});
 });

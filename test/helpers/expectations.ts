@@ -24,3 +24,22 @@ export async function failureOf(run: Promise<unknown>): Promise<Error & { descri
 	}
 	throw new Error('expected the node to fail, but it succeeded');
 }
+
+/** What n8n's error panel reads of an error (the fields an execution's error keeps). */
+interface ShownError {
+	httpCode?: string | null;
+	messages?: string[];
+	message: string;
+	context?: { data?: unknown };
+	extra?: unknown;
+}
+
+/**
+ * Whether n8n's error panel (editor-ui NodeErrorView) shows its "From <node>"
+ * section, the place of a service's answer: it does when the error has an HTTP
+ * code, raw messages other than its headline, response data or extra data.
+ */
+export function showsFromSection(error: ShownError): boolean {
+	const rawMessages = (error.messages ?? []).filter((message) => message !== error.message);
+	return Boolean(error.httpCode) || rawMessages.length > 0 || Boolean(error.context?.data) || Boolean(error.extra);
+}

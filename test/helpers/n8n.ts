@@ -137,6 +137,8 @@ export interface RunSetup {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** The execution's cancel signal (n8n aborts it when the execution is cancelled). */
 	signal?: AbortSignal;
+	/** The workflow's settings (its time zone, ...). */
+	settings?: IWorkflowSettings;
 }
 
 /** What a workflow holds beside its node: the node's version, the workflow's static data and settings. */
@@ -210,7 +212,7 @@ export interface RunResult {
 /** Executes the node once over the input items, exactly as n8n runs a declarative node. */
 export async function runNode(harness: NodeHarness, setup: RunSetup): Promise<RunResult> {
 	const helper = new TestCredentialsHelper(harness.credentialTypes, { ...setup.credentials });
-	const { workflow, node } = buildWorkflow(harness, setup.parameters);
+	const { workflow, node } = buildWorkflow(harness, setup.parameters, { settings: setup.settings });
 	const items = setup.items ?? [{ json: {} }];
 	const inputData = { main: [items] };
 	const executeData: IExecuteData = { node, data: inputData, source: null };

@@ -76,9 +76,47 @@ async function readBody(message: IncomingMessage): Promise<Buffer> {
 	return Buffer.concat(chunks);
 }
 
-/** n8n's parseBody for a typeVersion 1 node: JSON, form and text bodies; 422 for broken JSON. */
-function parseLikeN8n(message: IncomingMessage & Record<string, unknown>): boolean {
+/**
+ * n8n's rawBodyReader (run on every request): the content type read from the
+ * headers, and readRawBody(), which reads the bytes once, when n8n's body
+ * parser or the node asks for them.
+ */
+function prepareLikeN8n(message: IncomingMessage & Record<string, unknown>) {
 	parseIncomingMessage(message);
+	message.readRawBody = async () => {
+		if (!message.rawBody) {
+			// raw-body refuses a stream already read (by the multipart parser).
+			if (!message.readable) throw Object.assign(new Error('stream is not readable'), { type: 'stream.not.readable' });
+			message.rawBody = await readBody(message);
+			message._body = true;
+		}
+	};
+}
+
+/** The content types n8n parses before a node of typeVersion 2 or later runs (webhook-helpers' parseRequestBody). */
+function isParsedForLaterVersions(contentType: string | undefined): boolean {
+	return (
+		['application/json', 'text/plain', 'application/x-www-form-urlencoded'].some((type) => contentType?.startsWith(type) === true) ||
+		contentType?.endsWith('/xml') === true ||
+		contentType?.endsWith('+xml') === true
+	);
+}
+
+/**
+ * n8n's parseRequestBody before the node runs: multipart forms by their own
+ * parser; parseBody always for typeVersion 1, only for the types above for
+ * later versions (any other body stays unread, rawBody and body undefined).
+ * JSON, form and text bodies; false (n8n's 422) for broken JSON.
+ */
+async function parseLikeN8n(message: IncomingMessage & Record<string, unknown>, typeVersion: number): Promise<boolean> {
+	if (message.contentType === 'multipart/form-data') {
+		// n8n's parseFormData (formidable) reads the stream into { data, files }; the fields are not modelled here.
+		await readBody(message);
+		message.body = { data: {}, files: {} };
+		return true;
+	}
+	if (typeVersion > 1 && !isParsedForLaterVersions(message.contentType as string | undefined)) return true;
+	await (message.readRawBody as () => Promise<void>)();
 	const raw = (message.rawBody as Buffer).toString((message.encoding as BufferEncoding) ?? 'utf8');
 	if (!raw.length) return true;
 	switch (message.contentType) {
@@ -156,9 +194,9 @@ async function serve(
 	response: ServerResponse,
 ): Promise<WebhookOutcome> {
 	const req = message as IncomingMessage & Record<string, unknown>;
-	req.rawBody = await readBody(message);
+	prepareLikeN8n(req);
 	req.query = parseQuery(new URL(message.url!, 'http://localhost').search.slice(1));
-	if (!parseLikeN8n(req)) {
+	if (!(await parseLikeN8n(req, setup.typeVersion ?? 1))) {
 		sendJson(response, 422, { code: 422, message: 'Failed to parse request body' });
 		return { items: [], nodeCalled: false };
 	}

@@ -1,8 +1,9 @@
 import nock from 'nock';
 
-import { API_PATH, API_TOKEN, ORIGIN, listOf, page, run, sendbirdApi } from './fixtures';
+import { API_PATH, API_TOKEN, ORIGIN, credentials, listOf, page, run, sendbird, sendbirdApi } from './fixtures';
 import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
+import { runNode } from '../helpers/n8n';
 
 const notes = `${API_PATH}/ticket_notes`;
 
@@ -62,6 +63,54 @@ describe('Sendbird Desk › errors ({message, code})', () => {
 		expect(error.message).toMatch(/^Could not reach Sendbird Desk: /);
 		expect(error.description).toContain('Application ID');
 		expect(JSON.stringify(error)).not.toContain(API_TOKEN);
+	});
+});
+
+describe('Sendbird Desk › a Base URL without /platform/v1', () => {
+	const NOT_FOUND = { message: 'The resource you are requesting could not be found', code: 400404 };
+	const HINT = 'The Base URL in the Sendbird Desk credential does not end in /platform/v1, where Sendbird Desk\'s API is: it should look like https://desk-api-<APP_ID>.sendbird.com/platform/v1';
+
+	function runWithBaseUrl(baseUrl: string) {
+		return runNode(sendbird, {
+			parameters: { resource: 'ticket', operation: 'get', ticketId: '5' } as never,
+			credentials: { sendbirdDeskApi: { ...credentials.sendbirdDeskApi, baseUrl } },
+		});
+	}
+
+	it.each([
+		['the host alone', 'https://proxy.example.com', '/tickets/5'],
+		['the host and /platform', 'https://user:secret@proxy.example.com/platform/', '/platform/tickets/5'],
+		['Sendbird’s host without the path', ORIGIN, '/tickets/5'],
+	])('a 404 says what the Base URL should look like (%s), without repeating it', async (_case, baseUrl, path) => {
+		nock(new URL(baseUrl).origin).get(path).reply(404, NOT_FOUND);
+
+		const error = await failureOf(runWithBaseUrl(baseUrl));
+
+		expect(error.message).toBe(NOT_FOUND.message);
+		// The hint comes first: it is the likely cause of a 404.
+		expect(error.description?.startsWith(HINT)).toBe(true);
+		expect(error.description).toContain('(Sendbird error code: 400404)');
+		expect(JSON.stringify({ ...error, cause: (error as { cause?: unknown }).cause })).not.toContain('secret');
+	});
+
+	it.each([
+		['empty (Sendbird’s own address)', ''],
+		['a proxy ending in /platform/v1', 'https://proxy.example.com/platform/v1'],
+	])('a 404 with a Base URL %s gives no such hint', async (_case, baseUrl) => {
+		nock(baseUrl === '' ? ORIGIN : 'https://proxy.example.com').get(`${API_PATH}/tickets/5`).reply(404, NOT_FOUND);
+
+		const error = await failureOf(runWithBaseUrl(baseUrl));
+
+		expect(error.description).not.toContain('Base URL in the Sendbird Desk credential does not end');
+		expect(error.description).toContain('check the ID');
+	});
+
+	it('other answers give no such hint', async () => {
+		nock('https://proxy.example.com').get('/tickets/5').reply(400, { message: 'Bad request.', code: 400111 });
+
+		const error = await failureOf(runWithBaseUrl('https://proxy.example.com'));
+
+		expect(error.description).not.toContain('/platform/v1');
 	});
 });
 

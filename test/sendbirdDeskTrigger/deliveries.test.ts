@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RETRY_WINDOW_MS } from '../../nodes/SendbirdDeskTrigger/deliveries';
+import { MAX_BODY_DEPTH } from '../../nodes/shared/webhookBody';
 import { useVirtualClock } from '../helpers/clock';
+import { followNext, insideLists, insideObjects } from '../helpers/nesting';
 import { captureLifecycleLog, runWebhookMethod, WEBHOOK_ID } from '../helpers/webhook';
 import { credentials, deliver, delivery, sendbirdTrigger, signed, STARTED } from './fixtures';
 import { failureOf } from '../helpers/expectations';
@@ -102,6 +104,56 @@ describe('Sendbird Desk Trigger › bad bodies', () => {
 		expect(run.status).toBe(400);
 		expect(run.body).toEqual({ message: `Not a Sendbird Desk webhook: ${problem}. No workflow was started.` });
 		expect(run.items).toEqual([]);
+	});
+});
+
+describe('Sendbird Desk Trigger › deeply nested bodies', () => {
+	const TOO_DEEP = { message: `Not a Sendbird Desk webhook: the body nests lists or objects more than ${MAX_BODY_DEPTH} levels deep. No workflow was started.` };
+	/** A delivery whose "ticket" holds `value` (at depth 2). */
+	const deliveryHolding = (value: string) => `{"event": "ticket.created", "ticket": ${value}}`;
+
+	it.each([
+		['2,000 lists', deliveryHolding(insideLists(2000))],
+		['2,000 objects', deliveryHolding(insideObjects(2000))],
+		['100,000 lists', deliveryHolding(insideLists(100_000))],
+		['2,000 objects with a __proto__ key at every level', deliveryHolding('{"__proto__": {"polluted": true}, "next":'.repeat(2000) + '{}' + '}'.repeat(2000))],
+	])('answers 400 naming the depth to %s, signed, whatever the content type', async (_case, body) => {
+		for (const contentType of ['application/json', 'text/plain', null]) {
+			const run = await deliver(body, { contentType });
+
+			expect({ contentType, status: run.status, body: run.body, error: run.error }).toEqual({ contentType, status: 400, body: TOO_DEEP, error: undefined });
+			expect(run.items).toEqual([]);
+		}
+	});
+
+	it('checks the signature over the raw bytes first: a deep body signed wrongly gets 401', async () => {
+		const body = deliveryHolding(insideLists(100_000));
+
+		const run = await deliver(body, { headers: { 'x-hub-signature': signed(`${body} `) } });
+
+		expect(run.status).toBe(401);
+		expect(run.error).toBeUndefined();
+	});
+
+	it(`starts the workflow for a body ${MAX_BODY_DEPTH} levels deep, signed with its __proto__ key, and drops the key`, async () => {
+		// Body, the wrappers, then the innermost object and its __proto__ value at depth MAX_BODY_DEPTH.
+		const wrappers = MAX_BODY_DEPTH - 3;
+		const body = deliveryHolding(insideObjects(wrappers, '{"__proto__": {"polluted": true}, "kept": "yes"}'));
+
+		const run = await deliver(body, { headers: { 'x-hub-signature': signed(body) } });
+
+		expect(run.status).toBe(200);
+		const innermost = followNext(run.items[0].json.ticket, wrappers);
+		expect(innermost).toEqual({ kept: 'yes' });
+		expect(Object.getPrototypeOf(innermost)).toBe(Object.prototype);
+		expect(innermost.polluted).toBeUndefined();
+	});
+
+	it(`answers 400 to one level more than ${MAX_BODY_DEPTH}`, async () => {
+		const run = await deliver(deliveryHolding(insideObjects(MAX_BODY_DEPTH - 2, '{"__proto__": {"polluted": true}, "kept": "yes"}')));
+
+		expect(run.status).toBe(400);
+		expect(run.body).toEqual(TOO_DEEP);
 	});
 });
 

@@ -32,6 +32,12 @@ describe('Sendbird Desk Trigger › signature', () => {
 		expect((await deliver(body, { headers: { 'X-Hub-Signature': signed(body).toUpperCase() } })).status).toBe(200);
 	});
 
+	it('answers 401 to a multipart form, whose bytes n8n’s form parser has taken', async () => {
+		const body = `--b\r\nContent-Disposition: form-data; name="event"\r\n\r\nticket.created\r\n--b--\r\n`;
+
+		expectRefused(await deliver(body, { contentType: 'multipart/form-data; boundary=b' }));
+	});
+
 	it('verifies bodies sent as text or without a content type too', async () => {
 		const body = delivery();
 

@@ -39,6 +39,46 @@ const STATUS_HINTS: Record<number, string> = {
 	422: HINTS.failed_validation,
 };
 
+/**
+ * Desk360's models (Laravel's class names) as the user knows them, the URL
+ * segment their IDs follow, and whether they belong to a product.
+ */
+const MODELS: Record<string, { name: string; segment: string; ofProduct?: boolean }> = {
+	Ticket: { name: 'Ticket', segment: 'tickets', ofProduct: true },
+	Product: { name: 'Product', segment: 'products' },
+	TicketType: { name: 'Ticket type', segment: 'types' },
+	Reason: { name: 'Reason', segment: 'reasons' },
+	WhatsappTemplate: { name: 'WhatsApp template', segment: 'templates', ofProduct: true },
+};
+
+/** Laravel's text for a missing model: "No query results for model [App\Models\Ticket] 999999". */
+const LARAVEL_NOT_FOUND = /^No query results for model \[(?:[\w\\]*\\)?(\w+)\](?:\s+(.+?))?\.?$/;
+
+/** The path segment after `name` in a request URL (IDs are digits: nothing to decode), if any. */
+function segmentAfter(url: string | undefined, name: string): string | undefined {
+	const segments = new URL(url ?? '', 'http://desk360.invalid').pathname.split('/');
+	const index = segments.indexOf(name);
+	const value = index >= 0 ? segments[index + 1] : undefined;
+	return value || undefined;
+}
+
+/**
+ * A headline for Laravel's "No query results for model [...]" that names what
+ * was not found, with the ID and product of the request the node made:
+ * "Ticket 999999 was not found in product 11". Undefined for any other text.
+ */
+function notFoundHeadline(apiMessage: string, url: string | undefined): string | undefined {
+	const match = LARAVEL_NOT_FOUND.exec(apiMessage.trim());
+	if (!match) return undefined;
+	const [, model, idInMessage] = match;
+	const known = MODELS[model];
+	// An unlisted model by its class name: WhatsappMessage → Whatsapp message.
+	const name = known?.name ?? model.replace(/(?<=[a-z])(?=[A-Z])/g, ' ').replace(/ \w/g, (letter) => letter.toLowerCase());
+	const id = (known && segmentAfter(url, known.segment)) ?? idInMessage;
+	const product = known?.ofProduct ? segmentAfter(url, 'products') : undefined;
+	return `${name}${id ? ` ${id}` : ''} was not found ${product ? `in product ${product}` : 'in this Desk360 account'}`;
+}
+
 function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
 	const what = rateLimitGiveUpReason('Desk360', failure.rateLimit!);
 	return new NodeApiError(node, { code: 'too_many_requests_exception' } as JsonObject, {
@@ -87,9 +127,12 @@ export function desk360Error(node: INode, failure: RequestFailure): Error {
 		?.error;
 	const code = apiError?.code;
 	const hint = (code && HINTS[code]) ?? STATUS_HINTS[answer.statusCode] ?? 'Check the values sent to Desk360.';
+	const notFound = apiError?.message ? notFoundHeadline(apiError.message, failure.request?.url) : undefined;
+	// A rewritten headline keeps Desk360's own text in the description.
+	const said = notFound ? `Desk360 answered: "${apiError!.message}". ` : '';
 	return new NodeApiError(node, { code: code ?? null, message: apiError?.message ?? null } as JsonObject, {
-		message: apiError?.message ?? `Desk360 answered HTTP ${answer.statusCode}`,
-		description: code ? `${hint} (Desk360 error code: ${code})` : hint,
+		message: notFound ?? apiError?.message ?? `Desk360 answered HTTP ${answer.statusCode}`,
+		description: `${said}${hint}${code ? ` (Desk360 error code: ${code})` : ''}`,
 		httpCode: String(answer.statusCode),
 		itemIndex: failure.itemIndex,
 	});

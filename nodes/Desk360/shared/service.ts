@@ -5,6 +5,7 @@ import { desk360BaseUrl } from './baseUrl';
 import { desk360Error } from './errors';
 import { desk360Login, desk360LoginKey } from './login';
 import { linkHeaderPages } from './pages';
+import { desk360CredentialTimeZone } from './timeZone';
 
 /** What the door needs to know about Desk360. */
 export const desk360Service: ServiceDefinition = {
@@ -31,5 +32,6 @@ export const desk360Service: ServiceDefinition = {
 	},
 	// A login locked after wrong passwords answers 429 too; waiting and trying again would not help.
 	isRateLimit: (answer) => (answer.body as { error?: { code?: unknown } } | undefined)?.error?.code !== 'too_many_attempts',
+	timeZone: desk360CredentialTimeZone,
 	toError: desk360Error,
 };

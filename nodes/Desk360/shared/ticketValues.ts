@@ -16,6 +16,16 @@ function nameOf(names: Map<number, string>, code: unknown): string | null {
 
 const DESK360_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/;
 
+/** Whether `timeZone` is an IANA time zone name this runtime knows (UTC, Europe/Istanbul, ...). */
+export function isTimeZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** One formatter per time zone: making one costs far more than using it (10,000 tickets took 4 s). */
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 

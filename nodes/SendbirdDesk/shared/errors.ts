@@ -24,6 +24,17 @@ const STATUS_HINTS: Record<number, string> = {
 	404: 'Sendbird Desk does not know this ID or address: check the ID, and the Application ID and Base URL in the credential.',
 };
 
+/** Where Sendbird Desk's Platform API lives below any host: a Base URL without it gets 404 for every path. */
+const API_ROOT = '/platform/v1';
+
+/** For a 404: what the Base URL should look like, when the credential's does not end in /platform/v1. */
+function baseUrlHint(failure: RequestFailure): string {
+	const baseUrl = failure.request?.baseUrl;
+	if (failure.answer?.statusCode !== 404 || baseUrl === undefined || baseUrl.endsWith(API_ROOT)) return '';
+	// The Base URL itself is not repeated: it may carry a proxy's user and password.
+	return `The Base URL in the Sendbird Desk credential does not end in ${API_ROOT}, where Sendbird Desk's API is: it should look like https://desk-api-<APP_ID>.sendbird.com${API_ROOT} (leave Base URL empty to use that address), or a proxy's address ending in ${API_ROOT}. `;
+}
+
 function rateLimitError(node: INode, failure: RequestFailure): NodeApiError {
 	const what = rateLimitGiveUpReason('Sendbird Desk', failure.rateLimit!);
 	return new NodeApiError(node, { code: 429 } as JsonObject, {
@@ -61,7 +72,7 @@ export function sendbirdDeskError(node: INode, failure: RequestFailure): Error {
 			: 'Check the values sent to Sendbird Desk.');
 	return new NodeApiError(node, { code: code ?? null, message: message ?? null } as JsonObject, {
 		message: message ?? `Sendbird Desk answered HTTP ${answer.statusCode}`,
-		description: code ? `${hint} (Sendbird error code: ${code})` : hint,
+		description: `${baseUrlHint(failure)}${hint}${code ? ` (Sendbird error code: ${code})` : ''}`,
 		httpCode: String(answer.statusCode),
 		itemIndex: failure.itemIndex,
 	});
