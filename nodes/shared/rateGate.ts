@@ -20,8 +20,17 @@ export interface GateSlot {
 	readonly probe: boolean;
 }
 
+/**
+ * Whether a request whose turn came goes now, keeps its place for a later turn
+ * (the gate tries again after the next answer), or leaves the queue without a
+ * slot, to get ready and queue again (a session token being renewed).
+ */
+export type Turn = 'go' | 'hold' | 'leave';
+
 interface Waiter {
-	go(slot: GateSlot): void;
+	/** Asked when the request's turn comes; absent: it always goes. */
+	turn?: () => Turn;
+	go(slot: GateSlot | undefined): void;
 	fail(error: unknown): void;
 }
 
@@ -54,8 +63,10 @@ interface Waiter {
  *   the requests it accepted since the last reopening, over the time until it
  *   reopens again; each later 429 lowers it.
  *
- * Requests go out in the order they asked. Waiting ends with n8n's cancellation
- * error when the execution is cancelled.
+ * Requests go out in the order they asked, except that a request may be asked
+ * at its turn whether it goes (`Turn`: one request with a session token out at
+ * a time); one that holds keeps its place and the next goes past it. Waiting
+ * ends with n8n's cancellation error when the execution is cancelled.
  */
 export class RateGate {
 	private readonly queue: Waiter[] = [];
@@ -126,13 +137,20 @@ export class RateGate {
 
 	private wake: { at: number; stop: AbortController } | undefined;
 
-	/** Waits for this account's turn; ends with n8n's cancellation error when `signal` aborts. */
-	async acquire(signal?: AbortSignal): Promise<GateSlot> {
+	/**
+	 * Waits for this account's turn; ends with n8n's cancellation error when
+	 * `signal` aborts. `turn` is asked at the moment the request would go out
+	 * (see `Turn`); undefined comes back when it answered 'leave'.
+	 */
+	async acquire(signal?: AbortSignal): Promise<GateSlot>;
+	async acquire(signal: AbortSignal | undefined, turn: () => Turn): Promise<GateSlot | undefined>;
+	async acquire(signal?: AbortSignal, turn?: () => Turn): Promise<GateSlot | undefined> {
 		this.countingSince ??= clock.now();
 		if (signal?.aborted) throw cancellationError(signal);
-		return await new Promise<GateSlot>((resolve, reject) => {
+		return await new Promise<GateSlot | undefined>((resolve, reject) => {
 			let stopWatching = () => {};
 			const waiter: Waiter = {
+				turn,
 				go: (slot) => {
 					stopWatching();
 					resolve(slot);
@@ -182,6 +200,9 @@ export class RateGate {
 				this.wakeUpAt(next.at);
 				return;
 			}
+			const waiter = this.nextReady();
+			// Every request waiting holds its turn: the answer that frees one pumps again.
+			if (!waiter) return;
 			if (next.probe) {
 				this.probeOut = true;
 				// Requests still out may reach the server after this one, in the window it begins.
@@ -193,9 +214,25 @@ export class RateGate {
 			}
 			this.lastSentAt = now;
 			this.inFlight++;
-			this.queue.shift()!.go({ sentAt: now, window: this.window, probe: next.probe });
+			waiter.go({ sentAt: now, window: this.window, probe: next.probe });
 		}
 		this.stopWaking();
+	}
+
+	/** The first waiting request that goes now, taken from the queue; those that leave are let go without a slot. */
+	private nextReady(): Waiter | undefined {
+		for (let index = 0; index < this.queue.length; ) {
+			const waiter = this.queue[index];
+			const turn = waiter.turn?.() ?? 'go';
+			if (turn === 'hold') {
+				index++;
+				continue;
+			}
+			this.queue.splice(index, 1);
+			if (turn === 'go') return waiter;
+			waiter.go(undefined);
+		}
+		return undefined;
 	}
 
 	/** When the next request may go, and whether it goes alone to learn the budget; undefined while it must wait for an answer. */

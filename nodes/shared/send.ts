@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { cancellationError, clock } from './clock';
-import { rateGateFor, type RateGate } from './rateGate';
+import { rateGateFor, type GateSlot, type RateGate } from './rateGate';
 import {
 	isRead,
 	isRetryable,
@@ -71,18 +71,17 @@ export async function baseUrlOf(context: RequestContext, service: ServiceDefinit
 	return (await accountOf(context, service)).baseUrl;
 }
 
-/** A token for one request; a refused login becomes the service's error, naming what to fix. */
-async function sessionTicket(
+/** Waits until the session has a token; a refused login becomes the service's error, naming what to fix. */
+async function sessionReady(
 	context: RequestContext,
 	service: ServiceDefinition,
 	session: TokenSession,
-	executionId: string,
 	login: () => Promise<string>,
 	itemIndex: number | undefined,
-): Promise<TokenTicket> {
+): Promise<void> {
 	let failure: unknown;
 	try {
-		return await session.ticket(executionId, login);
+		return await session.ready(login);
 	} catch (error) {
 		failure = error;
 	}
@@ -91,11 +90,31 @@ async function sessionTicket(
 	throw service.toError(context.getNode(), { error: failure, itemIndex });
 }
 
-function executionIdOf(context: RequestContext): string {
-	try {
-		return context.getExecutionId?.() ?? '';
-	} catch {
-		return '';
+/**
+ * The account's turn to send, and with a session the token, taken at the
+ * moment the request goes out: a request that waited in the gate while the
+ * token died goes with the new one.
+ */
+async function turnToSend(
+	context: RequestContext,
+	service: ServiceDefinition,
+	{ gate }: Account,
+	session: TokenSession | undefined,
+	login: () => Promise<string>,
+	itemIndex: number | undefined,
+): Promise<{ slot: GateSlot; ticket?: TokenTicket }> {
+	const signal = context.getExecutionCancelSignal?.();
+	if (!session) return { slot: await gate.acquire(signal) };
+	for (;;) {
+		await sessionReady(context, service, session, login, itemIndex);
+		let ticket: TokenTicket | undefined;
+		const slot = await gate.acquire(signal, () => {
+			const taken = session.take();
+			if (typeof taken === 'string') return taken;
+			ticket = taken;
+			return 'go';
+		});
+		if (slot) return { slot, ticket };
 	}
 }
 
@@ -170,9 +189,9 @@ export async function sendRequest(
 	{ itemIndex, authenticate = true, answerFailures = false }: SendOptions = {},
 ): Promise<HttpAnswer> {
 	const account = await accountOf(context, service);
-	const { gate, session } = account;
+	const { gate } = account;
+	const session = authenticate ? account.session : undefined;
 	const signal = context.getExecutionCancelSignal?.();
-	const executionId = executionIdOf(context);
 	const request: IHttpRequestOptions = { ...options, baseURL: account.baseUrl };
 	const login = async () =>
 		await service.session!.login(account.credentials, async (loginOptions) =>
@@ -187,8 +206,7 @@ export async function sendRequest(
 	let failureWaitedMs = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		const ticket = authenticate && session ? await sessionTicket(context, service, session, executionId, login, itemIndex) : undefined;
-		const slot = await gate.acquire(signal);
+		const { slot, ticket } = await turnToSend(context, service, account, session, login, itemIndex);
 		firstSentAt ??= slot.sentAt;
 		let answer: HttpAnswer | undefined;
 		let thrown: unknown;
@@ -202,8 +220,9 @@ export async function sendRequest(
 		const retry = answer === undefined || answer.statusCode >= 400 ? isRetryable(answer, rateLimited, request.method, thrown) : false;
 		if (retry && !rateLimited) failures++;
 		const waitMs = !retry ? undefined : rateLimited ? rateLimitDelayMs(answer, attempt) : serverErrorDelayMs(answer, failures);
-		gate.release(slot, state, rateLimited ? waitMs : undefined);
+		// The token's fate first: the gate's next turn (on release) reads it.
 		ticket?.settle(answer && answer.statusCode !== 401);
+		gate.release(slot, state, rateLimited ? waitMs : undefined);
 		if (thrown && signal?.aborted) throw cancellationError(signal);
 
 		if (answer && answer.statusCode < 400) return answer;

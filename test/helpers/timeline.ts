@@ -1,5 +1,5 @@
 import { cancellationError, clock } from '../../nodes/shared/clock';
-import { RateGate } from '../../nodes/shared/rateGate';
+import { RateGate, type Turn } from '../../nodes/shared/rateGate';
 
 async function nextRound(): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, 0));
@@ -9,11 +9,12 @@ async function nextRound(): Promise<void> {
 function countRequestsInFlight() {
 	const { acquire, release } = RateGate.prototype;
 	let inFlight = 0;
-	RateGate.prototype.acquire = async function (this: RateGate, ...args: Parameters<RateGate['acquire']>) {
-		const slot = await acquire.apply(this, args);
-		inFlight++;
+	RateGate.prototype.acquire = async function (this: RateGate, signal?: AbortSignal, turn?: () => Turn) {
+		const slot = await acquire.call(this, signal, turn ?? (() => 'go'));
+		// No slot: the request left the queue without going out.
+		if (slot) inFlight++;
 		return slot;
-	};
+	} as RateGate['acquire'];
 	RateGate.prototype.release = function (this: RateGate, ...args: Parameters<RateGate['release']>) {
 		inFlight--;
 		release.apply(this, args);

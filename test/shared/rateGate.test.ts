@@ -6,7 +6,7 @@
 import { getEventListeners } from 'node:events';
 
 import { cancellationError, clock } from '../../nodes/shared/clock';
-import { RateGate, type GateSlot } from '../../nodes/shared/rateGate';
+import { RateGate, type GateSlot, type Turn } from '../../nodes/shared/rateGate';
 
 const T = Date.UTC(2026, 10, 21, 12, 0, 0);
 const original = { ...clock };
@@ -151,5 +151,26 @@ describe('RateGate › budget from X-RateLimit-Remaining', () => {
 
 		expect(went).toBe(400);
 		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
+	});
+});
+
+describe('RateGate › a request asked at its turn whether it goes', () => {
+	it('one that holds keeps its place and goes after the next answer; one that leaves gets no slot', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(19));
+		let held: Turn = 'hold';
+		const order: string[] = [];
+		const holding = gate.acquire(undefined, () => held).then((slot) => order.push(`held ${slot ? 'went' : 'left'}`));
+		const leaving = gate.acquire(undefined, () => 'leave').then((slot) => order.push(`leaver ${slot ? 'went' : 'left'}`));
+		const other = await gate.acquire();
+		order.push('other went');
+		await leaving;
+
+		held = 'go';
+		gate.release(other, answer(18));
+		await holding;
+
+		expect(order).toEqual(['leaver left', 'other went', 'held went']);
 	});
 });
