@@ -174,3 +174,22 @@ describe('RateGate › a request asked at its turn whether it goes', () => {
 		expect(order).toEqual(['leaver left', 'other went', 'held went']);
 	});
 });
+
+describe('RateGate › X-RateLimit-Reset on every answer, rounded up', () => {
+	it('an answer from the server’s next window before the current Reset ends the window: the next request asks alone', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, { limit: 10, remaining: 5, resetAt: T + 3_000 });
+		// The 5 left go at once as they are asked for; the rest wait for the window that begins at 3 s.
+		const slots = ask(gate, 20);
+		await advanceTo(T + 700);
+		expect(slots.map((slot) => slot.sentAt - T)).toEqual([0, 0, 0, 0, 0]);
+		const [first] = slots.splice(0);
+
+		// Answered at 0.7 s with 9 left until 5 s: the window that was to end at 3 s is over.
+		gate.release(first, { limit: 10, remaining: 9, resetAt: T + 5_000 });
+		await advanceTo(T + 700);
+
+		expect(slots.map((slot) => [slot.sentAt - T, slot.probe])).toEqual([[700, true]]);
+	});
+});
