@@ -3,17 +3,20 @@
 // request counts, refused ones too, as at Desk360. `now` is a parameter so that
 // the tests run it on their virtual clock.
 //
-// Two shapes of fixed window:
+// Three shapes of fixed window:
 // - 'aligned': windows aligned on the epoch; X-RateLimit-Limit/-Remaining/-Reset
 //   on every answer (a server that tells its reset time all along).
 // - 'laravel': Laravel's throttle middleware, the likely shape of Desk360 (it
 //   answers Laravel page objects): a window starts at the first request after
 //   the last one ended; Limit/Remaining on every answer, X-RateLimit-Reset and
 //   Retry-After only with a 429, both rounded up to whole seconds.
+// - 'laravel-reset': the same windows with X-RateLimit-Reset on every answer,
+//   rounded up to a whole second (as GitHub and many Laravel set-ups send it):
+//   up to a second later than the window's real end.
 // A storm refuses a share of the requests at random (seeded) with Retry-After,
 // whatever the budget: 429s the budget does not explain.
 
-export const RATE_LIMIT_MODES = ['aligned', 'laravel'];
+export const RATE_LIMIT_MODES = ['aligned', 'laravel', 'laravel-reset'];
 
 /** A small seeded random generator (mulberry32): the same storm for the same seed. */
 function seededRandom(seed) {
@@ -28,7 +31,7 @@ function seededRandom(seed) {
 }
 
 /**
- * @typedef {{ limit: number | null, windowMs: number, mode: 'aligned' | 'laravel', storm: number, stormRetryAfter: number, seed: number }} RateLimitConfig
+ * @typedef {{ limit: number | null, windowMs: number, mode: 'aligned' | 'laravel' | 'laravel-reset', storm: number, stormRetryAfter: number, seed: number }} RateLimitConfig
  * @typedef {{ allowed: boolean, headers?: Record<string, string>, retryAfter?: number, storm?: boolean }} RateLimitVerdict
  */
 
@@ -51,7 +54,7 @@ export function createRateLimiter(config = null) {
 	/** Starts a new window when the last one is over. */
 	function windowAt(now, { windowMs, mode }) {
 		if (now < windowEnd) return;
-		const windowStart = mode === 'laravel' ? now : now - (now % windowMs);
+		const windowStart = mode === 'aligned' ? now - (now % windowMs) : now;
 		windowEnd = windowStart + windowMs;
 		count = 0;
 	}
@@ -88,7 +91,7 @@ export function createRateLimiter(config = null) {
 					'X-RateLimit-Limit': String(current.limit),
 					'X-RateLimit-Remaining': String(Math.max(0, current.limit - count)),
 				};
-				if (current.mode === 'aligned' || overLimit) headers['X-RateLimit-Reset'] = reset;
+				if (current.mode !== 'laravel' || overLimit) headers['X-RateLimit-Reset'] = reset;
 			}
 			if (overLimit) return { allowed: false, headers, retryAfter: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
 			if (current.storm > 0 && random() < current.storm) {

@@ -4,7 +4,7 @@
 // data, an optional fixed-window rate limit and control endpoints under
 // /__sandbox/ for tests and benchmarks. Dev tooling: not part of dist.
 //
-//   node sandbox/server.mjs [--port 8360] [--limit 20 --window 2000 --mode aligned|laravel] [--storm 0.3] [--seed 42] [--tickets 300]
+//   node sandbox/server.mjs [--port 8360] [--limit 20 --window 2000 --mode aligned|laravel|laravel-reset] [--storm 0.3] [--seed 42] [--tickets 300]
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -241,7 +241,7 @@ function urlHost(host) {
 
 /**
  * Starts the sandbox.
- * @param {{ port?: number, host?: string, rateLimit?: { limit?: number | null, windowMs?: number, mode?: 'aligned' | 'laravel', storm?: number } | null, seed?: number, tickets?: number, behindProxy?: boolean }} [options]
+ * @param {{ port?: number, host?: string, rateLimit?: { limit?: number | null, windowMs?: number, mode?: 'aligned' | 'laravel' | 'laravel-reset', storm?: number } | null, seed?: number, tickets?: number, behindProxy?: boolean }} [options]
  *   tickets: how many Desk360 tickets to seed (default 300; products get 3:2:1 of them);
  *   behindProxy: next-page addresses name the real services' hosts, as behind a forwarding proxy
  * @returns {Promise<{ url: string, port: number, stop: () => Promise<void>, state: object }>}

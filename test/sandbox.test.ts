@@ -304,7 +304,7 @@ describe('sandbox › rate limit', () => {
 	it('rejects a setting it does not know', async () => {
 		const answer = await post('/__sandbox/config', { limit: 5, mode: 'sliding' });
 		expect(answer.status).toBe(400);
-		expect(answer.body.error).toBe('mode must be one of aligned, laravel');
+		expect(answer.body.error).toBe('mode must be one of aligned, laravel, laravel-reset');
 	});
 });
 
@@ -332,6 +332,16 @@ describe('sandbox › rate limiter on a given clock (shared with the jest tests)
 		expect(answers[2].headers).toEqual({ 'X-RateLimit-Limit': '2', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(T / 1000 + 3) });
 		expect([answers[2].retryAfter, answers[3].retryAfter]).toEqual([2, 1]);
 		expect(answers[4].headers).toEqual({ 'X-RateLimit-Limit': '2', 'X-RateLimit-Remaining': '1' });
+	});
+
+	it('laravel-reset: the same windows, with their end rounded up to a whole second on every answer', () => {
+		const limit = limiter({ limit: 2, windowMs: 2_000, mode: 'laravel-reset' });
+		const answers = [T + 300, T + 400, T + 500, T + 2_300].map((now) => limit.take(now));
+
+		expect(answers.map((answer) => answer.allowed)).toEqual([true, true, false, true]);
+		// [0.3 s, 2.3 s) says 3 s; the next window, [2.3 s, 4.3 s), says 5 s.
+		expect(answers.map((answer) => answer.headers?.['X-RateLimit-Reset'])).toEqual([3, 3, 3, 5].map((seconds) => String(T / 1000 + seconds)));
+		expect(answers[3].headers?.['X-RateLimit-Remaining']).toBe('1');
 	});
 
 	it('counts refused requests too, and the same seed gives the same storm', () => {

@@ -20,8 +20,17 @@ export interface GateSlot {
 	readonly probe: boolean;
 }
 
+/**
+ * Whether a request whose turn came goes now, keeps its place for a later turn
+ * (the gate tries again after the next answer), or leaves the queue without a
+ * slot, to get ready and queue again (a session token being renewed).
+ */
+export type Turn = 'go' | 'hold' | 'leave';
+
 interface Waiter {
-	go(slot: GateSlot): void;
+	/** Asked when the request's turn comes; absent: it always goes. */
+	turn?: () => Turn;
+	go(slot: GateSlot | undefined): void;
 	fail(error: unknown): void;
 }
 
@@ -37,12 +46,17 @@ interface Waiter {
  *   job needs the next window anyway, and requests spread out leave room for
  *   anything else spending the same budget (other workers, other tools behind
  *   the same address). The remaining budget the server reports is the truth.
- * - When the window ends: the X-RateLimit-Reset of ordinary answers, if the
- *   server sends it; otherwise (Laravel's throttle: a window starts at its first
- *   request, Reset comes only with a 429) the window's first answer plus the
- *   window length learned from 429s (`WindowLength`). Until that is known, at
- *   most half of what is left goes out at a time, then one request asks and its
- *   429 tells the end.
+ * - When the window ends: if the server sends X-RateLimit-Reset on ordinary
+ *   answers, that Reset, or sooner the window's first answer plus the window
+ *   length learned (`WindowLength`): a Reset rounded up to a whole second, on
+ *   windows that start at their first request, is up to a second late. That
+ *   sooner end is trusted once a window was seen to end before its Reset;
+ *   until then one request of the budget is kept for it, so that on windows
+ *   whose Reset is exact it finds the window open, not a 429. Otherwise
+ *   (Laravel's throttle: a window starts at its first request, Reset comes only
+ *   with a 429) the window's first answer plus the length learned from 429s.
+ *   Until that is known, at most half of what is left goes out at a time, then
+ *   one request asks and its 429 tells the end.
  * - When Remaining drops more than this gate's own requests explain, someone
  *   else spends the budget too: the last request of each window is left to
  *   them, as two spenders that both see one left would both send it.
@@ -54,8 +68,10 @@ interface Waiter {
  *   the requests it accepted since the last reopening, over the time until it
  *   reopens again; each later 429 lowers it.
  *
- * Requests go out in the order they asked. Waiting ends with n8n's cancellation
- * error when the execution is cancelled.
+ * Requests go out in the order they asked, except that a request may be asked
+ * at its turn whether it goes (`Turn`: one request with a session token out at
+ * a time); one that holds keeps its place and the next goes past it. Waiting
+ * ends with n8n's cancellation error when the execution is cancelled.
  */
 export class RateGate {
 	private readonly queue: Waiter[] = [];
@@ -90,11 +106,30 @@ export class RateGate {
 	/** Without budget headers: requests still allowed in the current window, after those already sent. */
 	private budget: number | undefined;
 
-	/** When the current window ends; undefined while unknown. */
+	/** When the current window ends (the next one is asked for then); undefined while unknown. */
 	private endsAt: number | undefined;
 
-	/** Without Reset on ordinary answers: when windows end, learned from 429s. */
+	/** How long windows last, learned from what the answers say: when a window ends at the latest after its first answer. */
 	private readonly windowLength = new WindowLength();
+
+	/** With Reset on ordinary answers: the Reset of the server's window the gate is in. */
+	private windowResetAt: number | undefined;
+
+	/**
+	 * With Reset on ordinary answers: whether this server's windows were seen to
+	 * end before their Reset (a request answered before it came in a new window:
+	 * a Reset rounded up, as GitHub and many Laravel set-ups send it). Until then
+	 * a window ended earlier than its Reset is not trusted without `reserved`.
+	 */
+	private endsBeforeReset = false;
+
+	/**
+	 * Requests of the window's budget kept for the one that goes at the window's
+	 * end as learned (before its Reset) while that end is not trusted: if the
+	 * window turns out still open (windows on the clock, whose Reset is exact),
+	 * that request takes the reserve instead of getting a 429.
+	 */
+	private reserved = 0;
 
 	private inFlightInWindow = 0;
 
@@ -126,13 +161,20 @@ export class RateGate {
 
 	private wake: { at: number; stop: AbortController } | undefined;
 
-	/** Waits for this account's turn; ends with n8n's cancellation error when `signal` aborts. */
-	async acquire(signal?: AbortSignal): Promise<GateSlot> {
+	/**
+	 * Waits for this account's turn; ends with n8n's cancellation error when
+	 * `signal` aborts. `turn` is asked at the moment the request would go out
+	 * (see `Turn`); undefined comes back when it answered 'leave'.
+	 */
+	async acquire(signal?: AbortSignal): Promise<GateSlot>;
+	async acquire(signal: AbortSignal | undefined, turn: () => Turn): Promise<GateSlot | undefined>;
+	async acquire(signal?: AbortSignal, turn?: () => Turn): Promise<GateSlot | undefined> {
 		this.countingSince ??= clock.now();
 		if (signal?.aborted) throw cancellationError(signal);
-		return await new Promise<GateSlot>((resolve, reject) => {
+		return await new Promise<GateSlot | undefined>((resolve, reject) => {
 			let stopWatching = () => {};
 			const waiter: Waiter = {
+				turn,
 				go: (slot) => {
 					stopWatching();
 					resolve(slot);
@@ -182,6 +224,9 @@ export class RateGate {
 				this.wakeUpAt(next.at);
 				return;
 			}
+			const waiter = this.nextReady();
+			// Every request waiting holds its turn: the answer that frees one pumps again.
+			if (!waiter) return;
 			if (next.probe) {
 				this.probeOut = true;
 				// Requests still out may reach the server after this one, in the window it begins.
@@ -193,9 +238,25 @@ export class RateGate {
 			}
 			this.lastSentAt = now;
 			this.inFlight++;
-			this.queue.shift()!.go({ sentAt: now, window: this.window, probe: next.probe });
+			waiter.go({ sentAt: now, window: this.window, probe: next.probe });
 		}
 		this.stopWaking();
+	}
+
+	/** The first waiting request that goes now, taken from the queue; those that leave are let go without a slot. */
+	private nextReady(): Waiter | undefined {
+		for (let index = 0; index < this.queue.length; ) {
+			const waiter = this.queue[index];
+			const turn = waiter.turn?.() ?? 'go';
+			if (turn === 'hold') {
+				index++;
+				continue;
+			}
+			this.queue.splice(index, 1);
+			if (turn === 'go') return waiter;
+			waiter.go(undefined);
+		}
+		return undefined;
 	}
 
 	/** When the next request may go, and whether it goes alone to learn the budget; undefined while it must wait for an answer. */
@@ -203,7 +264,11 @@ export class RateGate {
 		if (now < this.blockedUntil) return { at: this.blockedUntil, probe: false };
 		if (this.endsAt !== undefined && now >= this.endsAt) this.openWindow();
 		if (this.probeOut) return undefined;
-		const budget = this.metered ? (this.remaining === undefined ? undefined : this.remaining - this.inFlightInWindow) : this.budget;
+		const budget = this.metered
+			? this.remaining === undefined
+				? undefined
+				: this.remaining - this.inFlightInWindow - this.reserved
+			: this.budget;
 		if (budget === undefined) {
 			// Without budget headers (known after the first answer): slow start.
 			if (this.answered && !this.metered) return this.inFlight < this.maxInFlight ? { at: now, probe: false } : undefined;
@@ -259,6 +324,7 @@ export class RateGate {
 		this.inFlightInWindow = 0;
 		this.lastSentAt = undefined;
 		this.remaining = undefined;
+		this.reserved = 0;
 		if (!this.metered && this.learned) {
 			this.budget = this.learned.budget;
 			this.endsAt = clock.now() + this.learned.windowMs;
@@ -282,34 +348,91 @@ export class RateGate {
 		if (slot.probe) {
 			this.startWindow(slot, state, now);
 		} else if (slot.window === this.window) {
+			// A later Reset and more budget than this window had left: it came in the server's next
+			// window (a server whose Reset moves with every answer does not end the window so).
+			const refilled = this.remaining !== undefined && state.remaining > this.remaining;
+			if (this.resetOnAnswers && refilled && this.laterWindow(state.resetAt, now)) {
+				// This window is over; a request alone asks what is left of the next.
+				this.endsBeforeReset = true;
+				this.endsAt = now;
+				return;
+			}
 			this.remaining = Math.min(this.remaining ?? state.remaining, state.remaining);
 			// The server counted more than this gate sent since the window's budget was told.
 			if (this.windowBudget - this.remaining > this.sentInWindow + this.carriedIn) this.othersSpend = true;
-			if (this.resetOnAnswers && state.resetAt !== undefined && state.resetAt > now) this.endsAt = state.resetAt;
+			if (this.resetOnAnswers && this.endsAt === undefined) this.endWithReset(state, now);
+			// Someone else took the reserve: the window is waited out to its Reset.
+			if (this.reserved > this.remaining - this.inFlightInWindow) this.endAtReset();
 		}
 	}
 
 	/** The answer to the request that went alone: what is left of the window it went into. */
 	private startWindow(slot: GateSlot, state: RateLimitState, now: number): void {
+		const sameWindow = this.resetOnAnswers && state.resetAt !== undefined && state.resetAt === this.windowResetAt;
+		const laterWindow = this.resetOnAnswers && this.laterWindow(state.resetAt, now);
 		this.openWindow();
 		this.lastSentAt = slot.sentAt;
 		this.remaining = state.remaining!;
 		this.windowBudget = state.remaining!;
 		this.sentInWindow = 0;
+		if (sameWindow) {
+			// Sent at the end learned, it found the window still open: the window is longer, and ends at its Reset.
+			this.windowLength.stillOpen(slot.sentAt);
+			this.endAtReset();
+			return;
+		}
 		// Requests this gate sent before this one may be counted in its window; any others were someone else's.
 		this.othersSpend = this.limit !== undefined && state.remaining! < this.limit - 1 - this.carriedIn;
+		if (laterWindow) this.endsBeforeReset = true;
 		if (this.resetOnAnswers) {
-			this.endsAt = state.resetAt !== undefined && state.resetAt > now ? state.resetAt : undefined;
+			this.windowLength.begun(now);
+			this.endWithReset(state, now);
 		} else {
 			this.endsAt = this.windowLength.begun(now);
 		}
 	}
 
+	/**
+	 * Whether an answer came in a later window of the server's than the current
+	 * one although it came before the current one's Reset: the server's windows
+	 * end before the Reset it names.
+	 */
+	private laterWindow(resetAt: number | undefined, now: number): boolean {
+		return resetAt !== undefined && this.windowResetAt !== undefined && resetAt > this.windowResetAt && now < this.windowResetAt;
+	}
+
+	/**
+	 * With Reset on ordinary answers, the current window's end: its Reset, or
+	 * sooner what its first answer and the length learned say (a Reset rounded
+	 * up is up to a second late: half of a 2-second window).
+	 * That sooner end is trusted once the server was seen to end windows before
+	 * their Reset; until then one request of the budget is kept for it.
+	 */
+	private endWithReset(state: RateLimitState, now: number): void {
+		if (state.resetAt === undefined || state.resetAt <= now) return;
+		this.windowResetAt = state.resetAt;
+		this.windowLength.resetSaid(state.resetAt);
+		const learned = this.windowLength.endsBy();
+		const reserve = this.endsBeforeReset ? 0 : 1;
+		if (learned !== undefined && learned < state.resetAt && this.remaining! - this.inFlightInWindow >= reserve) {
+			this.endsAt = learned;
+			this.reserved = reserve;
+		} else {
+			this.endAtReset();
+		}
+	}
+
+	private endAtReset(): void {
+		this.endsAt = this.windowResetAt;
+		this.reserved = 0;
+	}
+
 	/** The server refused a request of the current window for its budget and reopens at `reopensAt`. */
 	private spent(slot: GateSlot, now: number, reopensAt: number): void {
-		if (!this.resetOnAnswers) this.windowLength.refused(slot.sentAt, now, reopensAt);
+		this.windowLength.refused(slot.sentAt, now, reopensAt);
 		this.blockedUntil = Math.max(this.blockedUntil, reopensAt);
 		this.remaining = 0;
+		this.reserved = 0;
 		this.endsAt = this.blockedUntil;
 	}
 

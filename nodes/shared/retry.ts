@@ -6,7 +6,14 @@ import type { HttpAnswer, RateLimitFailure } from './service';
 
 export const retryPolicy = {
 	/** Attempts per read after server errors and lost connections (a 429 is bounded by time instead). */
-	maxTries: 6,
+	maxTries: 5,
+	/**
+	 * The most one read waits, in all, between its tries after server errors and
+	 * lost connections: the back-off's 1, 2, 4 and 8 s fit, and a 503's Retry-After
+	 * is waited only when it fits too. Not the rate window: a server error is not
+	 * a rate limit, and a failing server is better reported in seconds than minutes.
+	 */
+	maxServerErrorWaitMs: 30_000,
 	/**
 	 * The most one request waits, in all, for a server that keeps answering 429:
 	 * a 429 means the server did nothing, so the request is sent again as long as
@@ -99,6 +106,28 @@ export function rateLimitGiveUpReason(apiName: string, failure: RateLimitFailure
 		.join(' ');
 }
 
+/**
+ * Why a read that met server errors or lost connections was given up, in
+ * `apiName`'s words: how often and how long it was tried, or the wait the
+ * server asked for that would pass the bound. Empty when it was tried once.
+ */
+export function serverErrorGiveUpReason(
+	apiName: string,
+	{ tries, elapsedMs, answered, askedMs }: { tries: number; elapsedMs: number; answered: boolean; askedMs?: number },
+): string {
+	const said: string[] = [];
+	if (tries > 1) {
+		const what = answered ? `${apiName} answered this request with a server error` : `The connection to ${apiName} failed`;
+		said.push(`${what} ${times(tries)} in ${duration(elapsedMs)}; the node sent it again after a short wait each time.`);
+	}
+	if (askedMs !== undefined && askedMs > 0) {
+		said.push(
+			`${apiName} asked to wait ${duration(askedMs)} before the next try, longer than the ${duration(retryPolicy.maxServerErrorWaitMs)} a read waits in all for server errors.`,
+		);
+	}
+	return said.join(' ');
+}
+
 function header(headers: IDataObject, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	const first = Array.isArray(value) ? value[0] : value;
@@ -129,33 +158,51 @@ export function backoffMs(attempt: number): number {
 }
 
 /**
- * How long to wait after a refused request: Retry-After, else the reset time,
- * else back-off with jitter (also when the server says to wait nothing, so that
- * a server that keeps refusing is not asked again at once).
+ * How long to wait after a 429: Retry-After, else the reset time, else back-off
+ * with jitter (also when the server says to wait nothing, so that a server that
+ * keeps refusing is not asked again at once).
  */
-export function retryDelayMs(answer: HttpAnswer | undefined, attempt: number): number {
+export function rateLimitDelayMs(answer: HttpAnswer | undefined, attempt: number): number {
 	const asked = answer && askedDelayMs(answer);
 	return asked !== undefined && asked > 0 ? asked : backoffMs(attempt);
+}
+
+/**
+ * How long to wait after the `failure`th server error or lost connection of a
+ * read: a 503's Retry-After (the one status it is defined for), else back-off
+ * with jitter. Never the rate limit's reset: servers that send it on every
+ * answer would hold a read for the rest of the window.
+ */
+export function serverErrorDelayMs(answer: HttpAnswer | undefined, failure: number): number {
+	const asked = serverAskedMs(answer);
+	return asked !== undefined && asked > 0 ? asked : backoffMs(failure);
+}
+
+/** The wait a server error asked for: a 503's Retry-After, in ms. */
+export function serverAskedMs(answer: HttpAnswer | undefined): number | undefined {
+	return answer?.statusCode === 503 ? retryAfterMs(answer) : undefined;
+}
+
+/** The Retry-After header as a wait in ms (seconds or an HTTP date); undefined when absent or unreadable. */
+function retryAfterMs(answer: HttpAnswer): number | undefined {
+	const retryAfter = header(answer.headers, 'retry-after');
+	if (retryAfter === undefined || retryAfter.trim() === '') return undefined;
+	const seconds = Number(retryAfter);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(retryAfter);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - clock.now());
 }
 
 /** The wait the server asked for: Retry-After, or the time until X-RateLimit-Reset. */
 function askedDelayMs(answer: HttpAnswer): number | undefined {
 	const { resetAt } = readRateLimit(answer.headers);
 	const untilReset = resetAt === undefined ? undefined : resetAt - clock.now();
-	const retryAfter = header(answer.headers, 'retry-after');
-	if (retryAfter !== undefined && retryAfter.trim() !== '') {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) {
-			const waitMs = Math.max(0, seconds * 1000);
-			// Retry-After counts whole seconds, rounded up: a reset time that falls within
-			// its last second is the more exact end of the wait.
-			const resetIsSooner = untilReset !== undefined && untilReset > waitMs - 1000 && untilReset < waitMs;
-			return resetIsSooner ? Math.max(0, untilReset) : waitMs;
-		}
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - clock.now());
-	}
-	return untilReset;
+	const waitMs = retryAfterMs(answer);
+	if (waitMs === undefined) return untilReset;
+	// Retry-After counts whole seconds, rounded up: a reset time that falls within
+	// its last second is the more exact end of the wait.
+	const resetIsSooner = untilReset !== undefined && untilReset > waitMs - 1000 && untilReset < waitMs;
+	return resetIsSooner ? Math.max(0, untilReset) : waitMs;
 }
 
 /** The Retry-After header as sent, for messages. */

@@ -7,8 +7,18 @@ import {
 } from 'n8n-workflow';
 
 import { cancellationError, clock } from './clock';
-import { rateGateFor, type RateGate } from './rateGate';
-import { isRead, isRetryable, readRateLimit, retryAfterOf, retryDelayMs, retryPolicy } from './retry';
+import { rateGateFor, type GateSlot, type RateGate } from './rateGate';
+import {
+	isRead,
+	isRetryable,
+	rateLimitDelayMs,
+	readRateLimit,
+	retryAfterOf,
+	retryPolicy,
+	serverAskedMs,
+	serverErrorDelayMs,
+	serverErrorGiveUpReason,
+} from './retry';
 import type { HttpAnswer, RequestContext, ServiceDefinition } from './service';
 import { tokenSession, type TokenSession, type TokenTicket } from './session';
 
@@ -61,18 +71,17 @@ export async function baseUrlOf(context: RequestContext, service: ServiceDefinit
 	return (await accountOf(context, service)).baseUrl;
 }
 
-/** A token for one request; a refused login becomes the service's error, naming what to fix. */
-async function sessionTicket(
+/** Waits until the session has a token; a refused login becomes the service's error, naming what to fix. */
+async function sessionReady(
 	context: RequestContext,
 	service: ServiceDefinition,
 	session: TokenSession,
-	executionId: string,
 	login: () => Promise<string>,
 	itemIndex: number | undefined,
-): Promise<TokenTicket> {
+): Promise<void> {
 	let failure: unknown;
 	try {
-		return await session.ticket(executionId, login);
+		return await session.ready(login);
 	} catch (error) {
 		failure = error;
 	}
@@ -81,11 +90,31 @@ async function sessionTicket(
 	throw service.toError(context.getNode(), { error: failure, itemIndex });
 }
 
-function executionIdOf(context: RequestContext): string {
-	try {
-		return context.getExecutionId?.() ?? '';
-	} catch {
-		return '';
+/**
+ * The account's turn to send, and with a session the token, taken at the
+ * moment the request goes out: a request that waited in the gate while the
+ * token died goes with the new one.
+ */
+async function turnToSend(
+	context: RequestContext,
+	service: ServiceDefinition,
+	{ gate }: Account,
+	session: TokenSession | undefined,
+	login: () => Promise<string>,
+	itemIndex: number | undefined,
+): Promise<{ slot: GateSlot; ticket?: TokenTicket }> {
+	const signal = context.getExecutionCancelSignal?.();
+	if (!session) return { slot: await gate.acquire(signal) };
+	for (;;) {
+		await sessionReady(context, service, session, login, itemIndex);
+		let ticket: TokenTicket | undefined;
+		const slot = await gate.acquire(signal, () => {
+			const taken = session.take();
+			if (typeof taken === 'string') return taken;
+			ticket = taken;
+			return 'go';
+		});
+		if (slot) return { slot, ticket };
 	}
 }
 
@@ -125,23 +154,33 @@ async function exchange(
 	);
 }
 
+function addToDescription(error: Error, text: string): void {
+	if (text === '') return;
+	const described = error as Error & { description?: string | null };
+	described.description = described.description ? `${described.description} ${text}` : text;
+}
+
 /**
  * A write that got a server error or no answer is not sent again: it may have
  * been applied. The error says so, and how to find out.
  */
 function warnMayHaveApplied(error: Error, apiName: string, method: string): void {
-	const warning = `This ${method} may have reached ${apiName} and been applied although no success came back, so the node did not send it again. Check in ${apiName} (for example with Get or Get Many) whether it was applied before you run it again, or it may be applied twice.`;
-	const described = error as Error & { description?: string | null };
-	described.description = described.description ? `${described.description} ${warning}` : warning;
+	addToDescription(
+		error,
+		`This ${method} may have reached ${apiName} and been applied although no success came back, so the node did not send it again. Check in ${apiName} (for example with Get or Get Many) whether it was applied before you run it again, or it may be applied twice.`,
+	);
 }
 
 /**
  * The one way the nodes send a request: the account's base URL, its rate gate,
- * its session token, retries (429 always, as long as the server's waits add up
- * to no more than `retryPolicy.maxRateLimitWaitMs`; server errors and lost
- * connections for reads only, up to `retryPolicy.maxTries`; a 401 of a session
- * token once, with a new token), and the service's errors. `options.url` is a
+ * its session token, retries, and the service's errors. `options.url` is a
  * path below the base URL. Every wait ends when the execution is cancelled.
+ *
+ * Retries: a 429 always (the server did nothing), as long as the server's
+ * waits add up to no more than `retryPolicy.maxRateLimitWaitMs`; server errors
+ * and lost connections for reads only, after a short back-off of their own (up
+ * to `retryPolicy.maxTries` tries and `retryPolicy.maxServerErrorWaitMs` of
+ * waits), never the rate window; a 401 of a session token once, with a new token.
  */
 export async function sendRequest(
 	context: RequestContext,
@@ -150,9 +189,9 @@ export async function sendRequest(
 	{ itemIndex, authenticate = true, answerFailures = false }: SendOptions = {},
 ): Promise<HttpAnswer> {
 	const account = await accountOf(context, service);
-	const { gate, session } = account;
+	const { gate } = account;
+	const session = authenticate ? account.session : undefined;
 	const signal = context.getExecutionCancelSignal?.();
-	const executionId = executionIdOf(context);
 	const request: IHttpRequestOptions = { ...options, baseURL: account.baseUrl };
 	const login = async () =>
 		await service.session!.login(account.credentials, async (loginOptions) =>
@@ -162,10 +201,12 @@ export async function sendRequest(
 	let firstSentAt: number | undefined;
 	/** The waits after 429s so far. */
 	let waitedMs = 0;
+	/** Server errors and lost connections so far, and the waits after them. */
+	let failures = 0;
+	let failureWaitedMs = 0;
 
 	for (let attempt = 1; ; attempt++) {
-		const ticket = authenticate && session ? await sessionTicket(context, service, session, executionId, login, itemIndex) : undefined;
-		const slot = await gate.acquire(signal);
+		const { slot, ticket } = await turnToSend(context, service, account, session, login, itemIndex);
 		firstSentAt ??= slot.sentAt;
 		let answer: HttpAnswer | undefined;
 		let thrown: unknown;
@@ -177,9 +218,11 @@ export async function sendRequest(
 		const state = readRateLimit(answer?.headers);
 		const rateLimited = answer?.statusCode === 429 && (service.isRateLimit?.(answer) ?? true);
 		const retry = answer === undefined || answer.statusCode >= 400 ? isRetryable(answer, rateLimited, request.method, thrown) : false;
-		const waitMs = retry ? retryDelayMs(answer, attempt) : undefined;
-		gate.release(slot, state, rateLimited ? waitMs : undefined);
+		if (retry && !rateLimited) failures++;
+		const waitMs = !retry ? undefined : rateLimited ? rateLimitDelayMs(answer, attempt) : serverErrorDelayMs(answer, failures);
+		// The token's fate first: the gate's next turn (on release) reads it.
 		ticket?.settle(answer && answer.statusCode !== 401);
+		gate.release(slot, state, rateLimited ? waitMs : undefined);
 		if (thrown && signal?.aborted) throw cancellationError(signal);
 
 		if (answer && answer.statusCode < 400) return answer;
@@ -190,19 +233,31 @@ export async function sendRequest(
 			continue;
 		}
 		const giveUp =
-			!retry || (rateLimited ? waitedMs + waitMs! > retryPolicy.maxRateLimitWaitMs : attempt >= retryPolicy.maxTries);
+			!retry ||
+			(rateLimited
+				? waitedMs + waitMs! > retryPolicy.maxRateLimitWaitMs
+				: failures >= retryPolicy.maxTries || failureWaitedMs + waitMs! > retryPolicy.maxServerErrorWaitMs);
 		if (giveUp) {
 			if (answer && answerFailures) return answer;
 			const rateLimit = rateLimited
 				? { tries: attempt, elapsedMs: clock.now() - firstSentAt, waitedMs, askedMs: waitMs!, retryAfter: retryAfterOf(answer), state }
 				: undefined;
 			const error = service.toError(context.getNode(), { answer, error: thrown, itemIndex, rateLimit, request: { baseUrl: account.baseUrl, url: request.url } });
+			if (failures > 0) {
+				// Given up before the tries ran out: the wait the server asked for would pass the bound.
+				const askedMs = retry && failures < retryPolicy.maxTries ? serverAskedMs(answer) : undefined;
+				addToDescription(
+					error,
+					serverErrorGiveUpReason(service.name, { tries: failures, elapsedMs: clock.now() - firstSentAt, answered: answer !== undefined, askedMs }),
+				);
+			}
 			if (!isRead(request.method) && (answer === undefined || answer.statusCode >= 500)) {
 				warnMayHaveApplied(error, service.name, request.method!);
 			}
 			throw error;
 		}
 		if (rateLimited) waitedMs += waitMs!;
+		else failureWaitedMs += waitMs!;
 		// When the 429 spent the budget, the gate also holds every other request of the account until then.
 		await clock.sleep(waitMs!, signal);
 	}

@@ -3,20 +3,20 @@
  * by every item and execution of this process that uses the same login.
  *
  * A token can die at any time (Desk360 says so only by answering 401), and
- * every refused request counts against the rate limit. So within one
- * execution a token is trusted only after it has worked (or was just issued):
- * until then one request goes first and the others of that execution wait for
- * its answer. A dead token therefore costs one refused request per execution,
- * however many items run at once; the others go out with the new token.
+ * every refused request counts against the rate limit. So a dead token may
+ * cost one refused request in this process, whatever the concurrency and the
+ * pacing:
+ * - the token is taken when a request goes out (the rate gate asks `take` at
+ *   that moment), not when it starts waiting, so requests that waited for their
+ *   turn while the token died go with the new one;
+ * - one request with the token is out at a time: the others keep their turn
+ *   until its answer is in, so no second request meets the same dead token
+ *   (requests are paced further apart than a round trip anyway, so this costs
+ *   time only where several would have gone at once);
+ * - once the token is refused, the others leave the gate's queue and wait for
+ *   the one login that renews it.
  */
-
-/** Executions remembered per token; older ones simply probe again. */
-const TRUSTED_EXECUTIONS = 100;
-
-interface Probe {
-	done: Promise<void>;
-	settle(): void;
-}
+import type { Turn } from './rateGate';
 
 export interface TokenTicket {
 	token: string;
@@ -27,75 +27,46 @@ export interface TokenTicket {
 export class TokenSession {
 	private token: string | undefined;
 
-	private pending: Promise<string> | undefined;
+	private pending: Promise<void> | undefined;
 
-	/** Executions in which the current token has worked or was issued. */
-	private trusted = new Set<string>();
+	/** Whether a request with the token is out. */
+	private out = false;
 
-	/** The first request of an execution that has not trusted the token yet, by execution. */
-	private readonly probes = new Map<string, Probe>();
-
-	/** Starts from a token n8n stored in the credential, if any: trusted nowhere yet. */
+	/** Starts from a token n8n stored in the credential, if any. */
 	constructor(storedToken?: string) {
 		this.token = storedToken || undefined;
 	}
 
-	/** A token for one request of `executionId`; `login` runs when there is none (once for all waiting). */
-	async ticket(executionId: string, login: () => Promise<string>): Promise<TokenTicket> {
-		for (;;) {
-			const token = this.token ?? (await this.renew(login, executionId));
-			if (this.trusted.has(executionId)) return { token, settle: (accepted) => this.settled(token, accepted) };
-			const probe = this.probes.get(executionId);
-			if (probe) {
-				await probe.done;
-				continue;
-			}
-			return this.startProbe(token, executionId);
+	/** Resolves when there is a token: `login` runs when there is none (once for all waiting); a refused login rejects. */
+	async ready(login: () => Promise<string>): Promise<void> {
+		while (this.token === undefined) {
+			this.pending ??= login()
+				.then((token) => {
+					this.token = token;
+				})
+				.finally(() => {
+					this.pending = undefined;
+				});
+			await this.pending;
 		}
 	}
 
-	private startProbe(token: string, executionId: string): TokenTicket {
-		let settle!: () => void;
-		const done = new Promise<void>((resolve) => (settle = resolve));
-		this.probes.set(executionId, { done, settle });
+	/**
+	 * At a request's turn to go out: the token, unless another request with it is
+	 * out ('hold') or there is none, it having been refused ('leave': get `ready`).
+	 */
+	take(): TokenTicket | Exclude<Turn, 'go'> {
+		const { token } = this;
+		if (token === undefined) return 'leave';
+		if (this.out) return 'hold';
+		this.out = true;
 		return {
 			token,
 			settle: (accepted) => {
-				this.settled(token, accepted);
-				// Without an answer nothing is known: the next request of the execution tries again.
-				if (accepted && this.token === token) this.trust(executionId);
-				this.probes.delete(executionId);
-				settle();
+				this.out = false;
+				if (accepted === false && this.token === token) this.token = undefined;
 			},
 		};
-	}
-
-	private settled(token: string, accepted: boolean | undefined): void {
-		if (accepted === false && this.token === token) {
-			this.token = undefined;
-			this.trusted = new Set();
-		}
-	}
-
-	private trust(executionId: string): void {
-		this.trusted.delete(executionId);
-		this.trusted.add(executionId);
-		if (this.trusted.size > TRUSTED_EXECUTIONS) this.trusted.delete(this.trusted.values().next().value!);
-	}
-
-	private async renew(login: () => Promise<string>, executionId: string): Promise<string> {
-		this.pending ??= login()
-			.then((token) => {
-				this.token = token;
-				this.trusted = new Set();
-				// A token just issued works: the execution that asked for it need not probe.
-				this.trust(executionId);
-				return token;
-			})
-			.finally(() => {
-				this.pending = undefined;
-			});
-		return await this.pending;
 	}
 }
 

@@ -1,4 +1,4 @@
-import { runNode } from '../helpers/n8n';
+import { runNode, type RunSetup } from '../helpers/n8n';
 import { desk360, product, tokenCredentials } from './fixtures';
 
 /** `count` names: `${prefix} 0`, `${prefix} 1`, ... */
@@ -7,7 +7,7 @@ export function named(prefix: string, count: number) {
 }
 
 /** Ticket Create in product 12, one ticket per name: the bulk import the rate-limit tests replay. */
-export function createTickets(names: string[], credentials = tokenCredentials, signal?: AbortSignal) {
+export function createTickets(names: string[], credentials: RunSetup['credentials'] = tokenCredentials, signal?: AbortSignal) {
 	return runNode(desk360, {
 		parameters: {
 			resource: 'ticket',

@@ -1,8 +1,9 @@
 /**
  * The rate gate's targets on a virtual timeline, against the sandbox's own rate
- * limiter (sandbox/rateLimit.mjs) in both of its shapes: 'aligned' (X-RateLimit-Reset
- * on every answer) and 'laravel' (Laravel's throttle: a window starts at its first
- * request, Reset and Retry-After only with a 429, rounded up to whole seconds).
+ * limiter (sandbox/rateLimit.mjs) in each of its shapes: 'aligned' (X-RateLimit-Reset
+ * on every answer), 'laravel' (Laravel's throttle: a window starts at its first
+ * request, Reset and Retry-After only with a 429, rounded up to whole seconds) and
+ * 'laravel-reset' (the same windows, Reset rounded up on every answer).
  * The assertions are the times requests reach the server.
  */
 import { clock } from '../../nodes/shared/clock';
@@ -17,7 +18,7 @@ const MINUTE = 60_000;
 const OTHER_TOKEN = 'other-account-token';
 const otherAccount = { desk360Api: { ...tokenCredentials.desk360Api, apiToken: OTHER_TOKEN } };
 const BASIC_PLAN = { limit: 10, windowMs: MINUTE };
-const MODES = ['aligned', 'laravel'] as const;
+const MODES = ['aligned', 'laravel', 'laravel-reset'] as const;
 
 let timeline: ReturnType<typeof useTimeline>;
 let started: number;
@@ -160,6 +161,90 @@ describe('Desk360 › big jobs at the limit', () => {
 			seconds(...[0, 3, 6, 9, 12, 15, 18, 21, 24, 27], ...[30, 36, 42, 48, 54, 60, 66, 72, 78, 84], ...repeat(90, 5)),
 		);
 		expect(api.stats.refused).toBe(0);
+	});
+});
+
+describe('Desk360 › windows from their first request, Reset rounded up on every answer (laravel-reset)', () => {
+	/** A round trip of 10 ms: the answers' Reset, rounded up, lies up to a second after the window's end. */
+	const ONE_WAY_MS = 5;
+	const TEN_PER_2S = { limit: 10, windowMs: 2_000 };
+	/** 100 requests at 10 per 2 s: N/L × W is 20 s; the physical minimum, 9 windows after the first request's, 18 s. */
+	const NOMINAL_MS = 20_000;
+	const MINIMUM_MS = 18_000;
+
+	/** Creates of one account behind the limiter, each request and answer `ONE_WAY_MS` on the way. */
+	function createsOverNetwork(options: LimitedApiOptions) {
+		const api = limitedApi(options);
+		desk360Api()
+			.persist()
+			.post('/v1/products/12/tickets')
+			.reply(async (_uri, body) => {
+				await timeline.travel(ONE_WAY_MS);
+				const answer = api.handle(body);
+				await timeline.travel(ONE_WAY_MS);
+				return answer;
+			});
+		return api;
+	}
+
+	/** From the first request's arrival to the last accepted one's, of the requests after `from`. */
+	function span(api: LimitedApi, from = 0) {
+		const at = times(api).slice(from);
+		const accepted = times(api, 'acceptedAt').filter((time) => time >= at[0]);
+		return Math.max(...accepted) - at[0];
+	}
+
+	// Until the server is seen to end a window before its Reset, the gate keeps one request of the
+	// first window for that window's learned end (if the window is still open then, as on windows on
+	// the clock, it takes that request instead of a 429): 9 go in the first window, 10 in the others.
+	it('100 creates at 10 per 2 s: within 1.10 × N/L × W, no 429', async () => {
+		startAt(300);
+		const api = createsOverNetwork({ ...TEN_PER_2S, mode: 'laravel-reset' });
+
+		await createTickets(named('Customer', 100));
+
+		expect(span(api)).toBeLessThanOrEqual(1.1 * NOMINAL_MS);
+		expect(api.stats.refused).toBe(0);
+		expectWrittenOnce(api, named('Customer', 100));
+	});
+
+	it('two executions of 50 at once: within 1.10 × N/L × W, no 429', async () => {
+		startAt(300);
+		const api = createsOverNetwork({ ...TEN_PER_2S, mode: 'laravel-reset' });
+
+		await Promise.all([createTickets(named('A', 50)), createTickets(named('B', 50))]);
+
+		expect(span(api)).toBeLessThanOrEqual(1.1 * NOMINAL_MS);
+		expect(api.stats.refused).toBe(0);
+		expectWrittenOnce(api, [...named('A', 50), ...named('B', 50)]);
+	});
+
+	it('the next job of the same n8n process goes at the physical minimum: each window full, ended at its real end', async () => {
+		startAt(300);
+		const api = createsOverNetwork({ ...TEN_PER_2S, mode: 'laravel-reset' });
+		await createTickets(named('First', 100));
+		// A while later, when the server's window is long over.
+		await clock.sleep(10_700);
+
+		await createTickets(named('Second', 100));
+
+		expect(span(api, 100)).toBeLessThanOrEqual(1.01 * MINIMUM_MS);
+		expect(api.stats.refused).toBe(0);
+		expectWrittenOnce(api, [...named('First', 100), ...named('Second', 100)]);
+	});
+
+	it.each([
+		['aligned', 0],
+		['laravel', 1],
+	] as const)('the same network, %s: 100 creates within 1.10 × N/L × W, at most %i 429', async (mode, refused) => {
+		startAt(300);
+		const api = createsOverNetwork({ ...TEN_PER_2S, mode });
+
+		await createTickets(named('Customer', 100));
+
+		expect(span(api)).toBeLessThanOrEqual(1.1 * NOMINAL_MS);
+		expect(api.stats.refused).toBeLessThanOrEqual(refused);
+		expectWrittenOnce(api, named('Customer', 100));
 	});
 });
 

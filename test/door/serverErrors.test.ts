@@ -6,7 +6,9 @@
 import { BASE_URL, desk360, desk360Api, listOf, product, tokenCredentials } from '../desk360/fixtures';
 import { useVirtualClock } from '../helpers/clock';
 import { failureOf, recordRequests } from '../helpers/expectations';
+import { limitedApi } from '../helpers/limitedApi';
 import { runNode } from '../helpers/n8n';
+import { clock } from '../../nodes/shared/clock';
 import { retryPolicy } from '../../nodes/shared/retry';
 
 const serverError = { error: { code: 'internal_server_error', message: 'Server Error' } };
@@ -44,6 +46,13 @@ function createTicket() {
 const networkError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 const next = (page: number) => ({ Link: `<${BASE_URL}${TICKETS}?page=${page}>; rel=next` });
+
+function getTicket() {
+	return runNode(desk360, {
+		parameters: { resource: 'ticket', operation: 'get', product: product(12), ticketId: { __rl: true, mode: 'id', value: '5' } },
+		credentials: tokenCredentials,
+	});
+}
 
 describe('the door › server errors on reads', () => {
 	it('a 500 on page 2 of a Return All is retried after a back-off; the list comes back whole', async () => {
@@ -131,5 +140,95 @@ describe('the door › writes are never sent twice', () => {
 		const error = await failureOf(createTicket());
 
 		expect(error.description).not.toContain('may have');
+	});
+});
+
+describe('the door › a server error is not a rate limit (X-RateLimit-Reset on every answer)', () => {
+	// The Basic plan, its window reset on every answer: a minute away at the start.
+	const server = () => limitedApi({ limit: 10, windowMs: 60_000, mode: 'aligned' });
+	const fail = (status = 500, headers: Record<string, string> = {}) => (): [number, unknown, Record<string, string>] => [status, serverError, headers];
+
+	function timesOf(scope: ReturnType<typeof desk360Api>) {
+		const started = clock.now();
+		const at: number[] = [];
+		scope.on('request', () => at.push(clock.now() - started));
+		return at;
+	}
+
+	it('a Get answered 500 once is sent again after about a second, not at the window’s reset', async () => {
+		const api = server();
+		const scope = desk360Api();
+		const at = timesOf(scope);
+		scope
+			.get(`${TICKETS}/5`).reply(() => api.reply(fail()))
+			.get(`${TICKETS}/5`).reply(() => api.reply(() => [200, { id: 5 }]));
+
+		const { items } = await getTicket();
+
+		expect(items).toEqual([expect.objectContaining({ json: expect.objectContaining({ id: 5 }) })]);
+		expect(at).toHaveLength(2);
+		expect(at[1]).toBeGreaterThanOrEqual(retryPolicy.backoffBaseMs / 2);
+		expect(at[1]).toBeLessThanOrEqual(retryPolicy.backoffBaseMs);
+	});
+
+	it('a Return All with a 500 on page 2 comes back whole, about a second later', async () => {
+		const api = server();
+		const scope = desk360Api();
+		const at = timesOf(scope);
+		scope
+			.get(TICKETS).reply(() => api.reply(() => [200, listOf(20, 1), next(2)]))
+			.get(TICKETS).query({ page: '2' }).reply(() => api.reply(fail()))
+			.get(TICKETS).query({ page: '2' }).reply(() => api.reply(() => [200, listOf(20, 21), next(3)]))
+			.get(TICKETS).query({ page: '3' }).reply(() => api.reply(() => [200, listOf(5, 41)]));
+
+		const { items } = await listTickets();
+
+		expect(items).toHaveLength(45);
+		expect(at).toHaveLength(4);
+		expect(at[3]).toBeLessThanOrEqual(retryPolicy.backoffBaseMs);
+	});
+
+	it('a page that keeps answering 500 fails with Desk360’s message after 5 tries and at most 15 s, saying so', async () => {
+		const api = server();
+		const scope = desk360Api();
+		const at = timesOf(scope);
+		scope.get(TICKETS).times(retryPolicy.maxTries).reply(() => api.reply(fail()));
+
+		const error = await failureOf(listTickets());
+
+		expect(retryPolicy.maxTries).toBe(5);
+		expect(at).toHaveLength(5);
+		// Back-off 1, 2, 4, 8 s, each with jitter down to half.
+		expect(at.at(-1)).toBeGreaterThanOrEqual(7_500);
+		expect(at.at(-1)).toBeLessThanOrEqual(15_000);
+		expect(error.message).toBe('Server Error');
+		expect(error.httpCode).toBe('500');
+		expect(error.description).toMatch(/Desk360 answered this request with a server error 5 times in (7\.\d|[1-9]\d) s; the node sent it again after a short wait each time\./);
+	});
+
+	it('a 503 that sends Retry-After is sent again when it says', async () => {
+		const api = server();
+		const scope = desk360Api();
+		const at = timesOf(scope);
+		scope
+			.get(`${TICKETS}/5`).reply(() => api.reply(fail(503, { 'Retry-After': '3' })))
+			.get(`${TICKETS}/5`).reply(() => api.reply(() => [200, { id: 5 }]));
+
+		await getTicket();
+
+		expect(at).toEqual([0, 3_000]);
+	});
+
+	it(`a 503 that asks for longer than the ${retryPolicy.maxServerErrorWaitMs / 1000} s a read waits for server errors fails at once`, async () => {
+		const api = server();
+		const scope = desk360Api();
+		const at = timesOf(scope);
+		scope.get(`${TICKETS}/5`).reply(() => api.reply(fail(503, { 'Retry-After': '120' })));
+
+		const error = await failureOf(getTicket());
+
+		expect(at).toEqual([0]);
+		expect(error.httpCode).toBe('503');
+		expect(error.description).toContain('Desk360 asked to wait 2 min before the next try, longer than the 30 s a read waits in all for server errors.');
 	});
 });

@@ -5,8 +5,12 @@ export interface LimitedApiOptions {
 	/** Requests per window; null: no budget (a storm alone). */
 	limit: number | null;
 	windowMs?: number;
-	/** 'aligned' (Reset on every answer) or 'laravel' (window from its first request, Reset and Retry-After only with 429). */
-	mode?: 'aligned' | 'laravel';
+	/**
+	 * 'aligned' (Reset on every answer), 'laravel' (window from its first request,
+	 * Reset and Retry-After only with 429) or 'laravel-reset' (window from its
+	 * first request, Reset rounded up on every answer).
+	 */
+	mode?: 'aligned' | 'laravel' | 'laravel-reset';
 	/** Share of requests refused at random with Retry-After: `stormRetryAfter` seconds. */
 	storm?: number;
 	stormRetryAfter?: number;

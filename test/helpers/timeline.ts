@@ -1,5 +1,5 @@
 import { cancellationError, clock } from '../../nodes/shared/clock';
-import { RateGate } from '../../nodes/shared/rateGate';
+import { RateGate, type Turn } from '../../nodes/shared/rateGate';
 
 async function nextRound(): Promise<void> {
 	await new Promise((resolve) => setTimeout(resolve, 0));
@@ -9,17 +9,28 @@ async function nextRound(): Promise<void> {
 function countRequestsInFlight() {
 	const { acquire, release } = RateGate.prototype;
 	let inFlight = 0;
-	RateGate.prototype.acquire = async function (this: RateGate, ...args: Parameters<RateGate['acquire']>) {
-		const slot = await acquire.apply(this, args);
-		inFlight++;
+	/** Requests on their way to or from the server (`travel`): they wait for time to pass, like any sleeper. */
+	let travelling = 0;
+	RateGate.prototype.acquire = async function (this: RateGate, signal?: AbortSignal, turn?: () => Turn) {
+		const slot = await acquire.call(this, signal, turn ?? (() => 'go'));
+		// No slot: the request left the queue without going out.
+		if (slot) inFlight++;
 		return slot;
-	};
+	} as RateGate['acquire'];
 	RateGate.prototype.release = function (this: RateGate, ...args: Parameters<RateGate['release']>) {
 		inFlight--;
 		release.apply(this, args);
 	};
 	return {
-		busy: () => inFlight > 0,
+		busy: () => inFlight > travelling,
+		async travel(ms: number) {
+			travelling++;
+			try {
+				await clock.sleep(ms);
+			} finally {
+				travelling--;
+			}
+		},
 		restore() {
 			Object.assign(RateGate.prototype, { acquire, release });
 		},
@@ -33,6 +44,8 @@ function countRequestsInFlight() {
  * wake-up times say. Nothing really sleeps. A sleep ends with n8n's
  * cancellation error when its signal aborts. Unlike `useVirtualClock`, which
  * wakes every sleeper of a turn together, it keeps the time of each request exact.
+ * A server that answers through `travel(ms)` (on the way in, and again on the
+ * way back) gives its requests a round trip.
  */
 export function useTimeline(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 	const original = { ...clock };
@@ -76,6 +89,8 @@ export function useTimeline(start = Date.UTC(2026, 10, 21, 12, 0, 0)) {
 		});
 	return {
 		state,
+		/** Time on the network, in a server's answer: time moves on meanwhile. */
+		travel: requests.travel,
 		restore() {
 			Object.assign(clock, original);
 			requests.restore();

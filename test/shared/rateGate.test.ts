@@ -6,7 +6,7 @@
 import { getEventListeners } from 'node:events';
 
 import { cancellationError, clock } from '../../nodes/shared/clock';
-import { RateGate, type GateSlot } from '../../nodes/shared/rateGate';
+import { RateGate, type GateSlot, type Turn } from '../../nodes/shared/rateGate';
 
 const T = Date.UTC(2026, 10, 21, 12, 0, 0);
 const original = { ...clock };
@@ -151,5 +151,45 @@ describe('RateGate › budget from X-RateLimit-Remaining', () => {
 
 		expect(went).toBe(400);
 		expect(getEventListeners(execution.signal, 'abort')).toHaveLength(0);
+	});
+});
+
+describe('RateGate › a request asked at its turn whether it goes', () => {
+	it('one that holds keeps its place and goes after the next answer; one that leaves gets no slot', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, answer(19));
+		let held: Turn = 'hold';
+		const order: string[] = [];
+		const holding = gate.acquire(undefined, () => held).then((slot) => order.push(`held ${slot ? 'went' : 'left'}`));
+		const leaving = gate.acquire(undefined, () => 'leave').then((slot) => order.push(`leaver ${slot ? 'went' : 'left'}`));
+		const other = await gate.acquire();
+		order.push('other went');
+		await leaving;
+
+		held = 'go';
+		gate.release(other, answer(18));
+		await holding;
+
+		expect(order).toEqual(['leaver left', 'other went', 'held went']);
+	});
+});
+
+describe('RateGate › X-RateLimit-Reset on every answer, rounded up', () => {
+	it('an answer from the server’s next window before the current Reset ends the window: the next request asks alone', async () => {
+		const gate = new RateGate();
+		const probe = await gate.acquire();
+		gate.release(probe, { limit: 10, remaining: 5, resetAt: T + 3_000 });
+		// The 5 left go at once as they are asked for; the rest wait for the window that begins at 3 s.
+		const slots = ask(gate, 20);
+		await advanceTo(T + 700);
+		expect(slots.map((slot) => slot.sentAt - T)).toEqual([0, 0, 0, 0, 0]);
+		const [first] = slots.splice(0);
+
+		// Answered at 0.7 s with 9 left until 5 s: the window that was to end at 3 s is over.
+		gate.release(first, { limit: 10, remaining: 9, resetAt: T + 5_000 });
+		await advanceTo(T + 700);
+
+		expect(slots.map((slot) => [slot.sentAt - T, slot.probe])).toEqual([[700, true]]);
 	});
 });

@@ -35,3 +35,27 @@ describe('WindowLength › the windows of a server that tells their end only wit
 		expect(windows.begun(T + 4_010)).toBe(T + 6_010);
 	});
 });
+
+describe('WindowLength › the windows of a server that sends its Reset on every answer', () => {
+	it('a Reset rounded up: the window lasts more than from its first answer to a second before the Reset', () => {
+		const windows = new WindowLength();
+		// 2 s windows from their first request: this one is [0.305 s, 2.305 s), its Reset says 3 s.
+		windows.begun(T + 310);
+		windows.resetSaid(T + 3_000);
+		expect(windows.endsBy()).toBe(T + 2_310);
+	});
+
+	it('a Reset that is exact (windows on the clock) shows a second less; the request sent at that end finds the window open, which gives the whole length', () => {
+		const windows = new WindowLength();
+		// 2 s windows on the clock: this gate's first answer came 310 ms into [0 s, 2 s).
+		windows.begun(T + 310);
+		windows.resetSaid(T + 2_000);
+		expect(windows.endsBy()).toBe(T + 1_310);
+		windows.stillOpen(T + 1_310);
+		expect(windows.endsBy()).toBe(T + 2_310);
+		// From then on the Reset is the sooner end.
+		windows.begun(T + 2_010);
+		windows.resetSaid(T + 4_000);
+		expect(windows.endsBy()).toBe(T + 4_010);
+	});
+});
