@@ -85,7 +85,23 @@ export async function startServer(userFolder, extraEnv = {}) {
 	const env = n8nEnv(userFolder, { N8N_PORT: await freePort(), N8N_RUNNERS_BROKER_PORT: await freePort(), ...extraEnv });
 	const server = await startN8n(env, { quiet: true });
 	const cookie = await ensureOwner(server.base, OWNER);
+	await waitForActivation(server, published.get(userFolder) ?? []);
 	return { ...server, cookie, stop: () => stopProcess(server.child) };
+}
+
+/** The workflows published in each user folder, which the n8n started on it activates. */
+const published = new Map();
+
+/**
+ * Waits until n8n has activated each workflow (its log says so): n8n 2.41
+ * answers its REST API before its published workflows' webhooks are registered,
+ * and a delivery sent meanwhile got a 404.
+ */
+async function waitForActivation(server, workflowIds) {
+	const log = () => Buffer.concat(server.output).toString();
+	const pending = () => workflowIds.filter((id) => !new RegExp(`Activated workflow .*\\(ID: ${id}\\)`).test(log()));
+	for (let i = 0; i < 240 && pending().length > 0; i++) await new Promise((done) => setTimeout(done, 250));
+	if (pending().length > 0) throw new Error(`n8n did not activate ${pending().join(', ')} within a minute:\n${log().slice(-3000)}`);
 }
 
 /** Imports the workflows, publishes them (active), then starts n8n, which serves their triggers. */
@@ -107,16 +123,25 @@ export async function stopProcess(child) {
 
 /** Publishes an imported workflow with n8n's CLI (before n8n starts, so that it activates it). */
 export async function publishWorkflow(userFolder, workflowId) {
-	const published = await n8nCli(userFolder, ['publish:workflow', `--id=${workflowId}`]);
-	assert.equal(published.status, 0, published.stdout + published.stderr);
+	const result = await n8nCli(userFolder, ['publish:workflow', `--id=${workflowId}`]);
+	assert.equal(result.status, 0, result.stdout + result.stderr);
+	published.set(userFolder, [...(published.get(userFolder) ?? []), workflowId]);
 }
 
 /** The executions n8n recorded for a workflow (newest first), through its REST API. */
 export async function executionsOf(server, workflowId) {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=200`, { headers: { cookie: server.cookie } });
-	if (!response.ok) throw new Error(`GET /rest/executions: ${response.status} ${await response.text()}`);
-	return (await response.json()).data.results;
+	const executions = [];
+	// Pages of 100, the most n8n 2.41 gives at once; at most 1,000 executions.
+	for (let page = 0; page < 10; page++) {
+		const lastId = executions.length ? `&lastId=${executions.at(-1).id}` : '';
+		const response = await fetch(`${server.base}/rest/executions?filter=${filter}&limit=100${lastId}`, { headers: { cookie: server.cookie } });
+		if (!response.ok) throw new Error(`GET /rest/executions: ${response.status} ${await response.text()}`);
+		const { results } = (await response.json()).data;
+		executions.push(...results);
+		if (results.length < 100) break;
+	}
+	return executions;
 }
 
 /**
