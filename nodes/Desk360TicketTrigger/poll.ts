@@ -4,10 +4,14 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData, IPollFunctio
  * How a poll finds every change once. Desk360 lists a product's tickets
  * newest update first, 20 a page by page number, with whole-second
  * updated_at, and cannot be asked for "changed since"; while the pages are
- * read one request at a time the list moves under the reader, and tickets of
- * one second can come in another order on every request (a database ordering
- * by updated_at alone), so one can be missed at a page boundary, even in a
- * second bigger than a page.
+ * read one request at a time the list moves under the reader:
+ * - a ticket that stops matching a filtered list moves every later ticket up a
+ *   place, so one slips onto a page already read. Polls read the product's
+ *   whole list instead, where a change only moves a ticket to the top (the
+ *   others move down: at worst one is listed twice), and filter here;
+ * - tickets of one second can come in another order on every request (a
+ *   database ordering by updated_at alone), so one can be missed at a page
+ *   boundary, even in a second bigger than a page.
  * So the state is a horizon (every change up to that second was handled) and
  * the tickets handled from it on, by ID and updated_at. Each poll reads down
  * past the horizon (one request when little changed), delivers each ticket
@@ -21,6 +25,7 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData, IPollFunctio
 
 import { firstPage, latestChanges, readDownTo, type ListedTicket } from './changes';
 import type { TicketEvent } from './description';
+import { ticketFilter } from './filters';
 import { ticketItem } from './items';
 import { handledOf, isHandled, type Handled, type Instant } from './memory';
 import { settle, type Memory } from './settle';
@@ -52,6 +57,12 @@ interface TriggerState {
 	/** Seconds whose handled tickets filled their places in the last read (see settle.ts). */
 	counted?: string[];
 	/**
+	 * The remembered tickets that did not match the filters when handled: one
+	 * that matches later in that same second changed all the same (its
+	 * updated_at cannot show it).
+	 */
+	unmatched?: number[];
+	/**
 	 * While a backlog takes several polls: the horizon it started from
 	 * (tickets created after it are new) and the new tickets already handled,
 	 * so none is reported new twice.
@@ -60,6 +71,7 @@ interface TriggerState {
 }
 
 export interface PollSettings {
+	/** The product's ticket list, with the filters as its query. */
 	request: IHttpRequestOptions;
 	events: TicketEvent[];
 	timeZone: string;
@@ -72,9 +84,14 @@ function stateOf(data: IDataObject): TriggerState | undefined {
 	return data.tickets as TriggerState | undefined;
 }
 
-/** A first run starts from now: the newest change of the whole product list, whatever the filters. */
+/** The product's whole list: the filters are applied to its tickets here. */
+function wholeList(request: IHttpRequestOptions): IHttpRequestOptions {
+	return { ...request, qs: {} };
+}
+
+/** A first run starts from now: the newest change of the product's list. */
 async function startFromNow(context: IPollFunctions, request: IHttpRequestOptions): Promise<TriggerState> {
-	const newest = await readDownTo(context, { ...request, qs: {} });
+	const newest = await readDownTo(context, wholeList(request));
 	return { list: request.url, cursor: { updatedAt: newest[0]?.updatedAt ?? '', ids: [...new Set(newest.map((ticket) => ticket.id))] } };
 }
 
@@ -88,10 +105,13 @@ function eventOf(ticket: ListedTicket, handled: Handled, newAfter: Instant, anno
 	return isNew ? 'newTicket' : 'updatedTicket';
 }
 
-function stateFrom(list: string, { cursor, ahead, counted }: Memory, backlog?: TriggerState['backlog']): TriggerState {
+function stateFrom(list: string, { cursor, ahead, counted }: Memory, unmatched: Set<number>, backlog?: TriggerState['backlog']): TriggerState {
 	const state: TriggerState = { list, cursor };
 	if (ahead.length > 0) state.ahead = ahead;
 	if (counted.length > 0) state.counted = counted;
+	const remembered = new Set([cursor, ...ahead].flatMap((instant) => instant.ids));
+	const stillUnmatched = [...unmatched].filter((id) => remembered.has(id)).sort((a, b) => a - b);
+	if (stillUnmatched.length > 0) state.unmatched = stillUnmatched;
 	if (backlog) state.backlog = backlog;
 	return state;
 }
@@ -109,12 +129,16 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 			return null;
 		}
 		const horizon = state.cursor.updatedAt;
-		const read = await readDownTo(context, settings.request, horizon);
+		const read = await readDownTo(context, wholeList(settings.request), horizon);
 		const before = handledOf(state.cursor, state.ahead);
 		const after: Handled = new Map(before);
 		const newAfter = state.backlog?.newAfter ?? state.cursor;
 		const announced = new Set(state.backlog?.announced ?? []);
-		const isChange = (ticket: ListedTicket) => !isHandled(before, ticket.id, ticket.updatedAt);
+		const matches = ticketFilter(settings.request.qs ?? {});
+		const unmatched = new Set(state.unmatched ?? []);
+		// A ticket handled while it did not match may match later in that same second: a change all the same.
+		const isChange = (ticket: ListedTicket) =>
+			!isHandled(before, ticket.id, ticket.updatedAt) || (unmatched.has(ticket.id) && matches(ticket.data));
 		const items: INodeExecutionData[] = [];
 		let leftFrom: string | undefined;
 		for (const ticket of latestChanges(read, isChange)) {
@@ -125,11 +149,16 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 			after.set(ticket.id, ticket.updatedAt);
 			const event = eventOf(ticket, before, newAfter, announced);
 			if (event === 'newTicket') announced.add(ticket.id);
+			if (!matches(ticket.data)) {
+				unmatched.add(ticket.id);
+				continue;
+			}
+			unmatched.delete(ticket.id);
 			if (settings.events.includes(event)) items.push(ticketItem(event, ticket, settings.timeZone));
 		}
 		const memory = settle(horizon, read, { before, after }, new Set(state.counted), { limit: leftFrom, max: MAX_REMEMBERED });
 		const backlog = leftFrom === undefined ? undefined : { newAfter, announced: [...announced] };
-		data.tickets = stateFrom(state.list, memory, backlog) as unknown as IDataObject;
+		data.tickets = stateFrom(state.list, memory, unmatched, backlog) as unknown as IDataObject;
 		return items.length > 0 ? [items] : null;
 	} finally {
 		running.delete(data);

@@ -45,10 +45,10 @@ function handledBySecond(handled: Handled): Map<string, number> {
  * Which seconds of a read (every place at or after the horizon, in list
  * order) are complete: no ticket of them can have been missed.
  *
- * While the list is read, a new or changed ticket goes to its top and pushes
- * the others down, so no place is skipped; only the order of the tickets that
- * share a second may differ from one page request to the next. A second is
- * complete when:
+ * The product's whole list only ever pushes tickets down while it is read (a
+ * new or changed ticket goes to the top), so no place is skipped; only the
+ * order of the tickets that share a second may differ from one page request
+ * to the next. A second is complete when:
  * - this read listed no ticket of it twice: each of its places held another
  *   ticket, so every ticket still at it was listed; or
  * - its handled tickets (listed now or remembered) filled its places in the

@@ -110,6 +110,26 @@ describe('Desk360 Ticket Trigger › tickets of one second in another order on e
 });
 
 describe('Desk360 Ticket Trigger › the list changing between page requests', () => {
+	it('misses no ticket when one stops matching the filter between pages 1 and 2 (the later ones would move up a place)', async () => {
+		const store = new TicketStore();
+		store.createMany(40, 0);
+		const trigger = await publishedTrigger(store, { filters: { status: 2 } });
+		// 25 Waiting tickets change: 1 to 25, newest first (25 to 6 on page 1, 5 to 1 on page 2).
+		const changed = Array.from({ length: 25 }, (_, index) => change(store.update(index + 1, second(100 + index))));
+		let resolved = false;
+		store.beforeAnswer = (query) => {
+			if (query.page !== '2' || resolved) return;
+			resolved = true;
+			// Ticket 20, read on page 1, is resolved: it leaves the Waiting list.
+			store.update(20, second(200), { status: 1 });
+		};
+
+		const { delivered } = await pollUntilIdle(store, pollOf(trigger));
+
+		expect(sorted(delivered)).toEqual(sorted(changed));
+		expect(resolved).toBe(true);
+	});
+
 	it('delivers a ticket updated while the pages are read (it moves to the top, the others one place down) once, in its latest state', async () => {
 		const store = new TicketStore();
 		store.createMany(40, 0);
