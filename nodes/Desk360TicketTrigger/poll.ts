@@ -167,7 +167,7 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 
 /**
  * A manual run ("Fetch Test Event"): the most recent ticket of each chosen
- * event on the first page of the list, one request, the cursor untouched. A
+ * event on the first page of the list, one request, the state untouched. A
  * ticket whose created_at equals its updated_at counts as new here.
  */
 export async function sampleTickets(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
