@@ -4,18 +4,6 @@ import { desk360Service } from '../Desk360/shared/service';
 import { readPages } from '../shared/pages';
 import type { RequestContext } from '../shared/service';
 
-/**
- * A point in Desk360's ticket list: an `updated_at` second (Desk360's own
- * text, compared as text: "YYYY-MM-DD HH:mm:ss" sorts like time) and the IDs
- * of the tickets already seen at that second. Timestamps have whole seconds,
- * so the IDs tell a ticket seen at the cursor's second from one changed later
- * in the same second.
- */
-export interface Instant {
-	updatedAt: string;
-	ids: number[];
-}
-
 /** A ticket of the list with the values the trigger orders and classifies it by. */
 export interface ListedTicket {
 	id: number;
@@ -46,42 +34,35 @@ function listedTicket(context: RequestContext, data: IDataObject): ListedTicket 
 	return { id, updatedAt, createdAt: timestampOf(data.created_at), data };
 }
 
-/** Whether `at` (a timestamp of ticket `id`) comes after the instant: a later second, or its second unseen. */
-export function isAfter(at: string, id: number, instant: Instant): boolean {
-	return at > instant.updatedAt || (at === instant.updatedAt && !instant.ids.includes(id));
-}
-
-/** Oldest change first; the ID settles equal seconds, so the order is the same on every poll. */
-export function byUpdate(a: ListedTicket, b: ListedTicket): number {
-	if (a.updatedAt !== b.updatedAt) return a.updatedAt < b.updatedAt ? -1 : 1;
-	return a.id - b.id;
-}
-
 /**
- * The tickets changed after `since`, each once with its latest state. Desk360
- * lists the newest update first, so the pages are read only until the first
- * ticket older than `since`: with nothing new that is one request. Without
- * `since`, the tickets of the newest second (where a first run starts).
+ * The places of the list from its top down to `horizon`, in list order (the
+ * newest update first, Desk360's default): pages are read until one holds a
+ * ticket older than the horizon, or the list ends, so with nothing new that
+ * is one request. Only the places at or after the horizon are kept. Without a
+ * horizon, down to the newest second (where a first run starts).
  */
-export async function changedTickets(
-	context: RequestContext,
-	request: IHttpRequestOptions,
-	since?: Instant,
-): Promise<ListedTicket[]> {
-	const latest = new Map<number, ListedTicket>();
-	let floor = since?.updatedAt;
-	pages: for await (const page of readPages(context, desk360Service, request, { rules: desk360Service.lists })) {
-		for (const object of page.objects) {
-			const ticket = listedTicket(context, object);
-			floor ??= ticket.updatedAt;
-			if (ticket.updatedAt < floor) break pages;
-			// A ticket updated while the pages are read can be listed twice: keep its latest state.
-			const known = latest.get(ticket.id);
-			if (!known || known.updatedAt <= ticket.updatedAt) latest.set(ticket.id, ticket);
-		}
+export async function readDownTo(context: RequestContext, request: IHttpRequestOptions, horizon?: string): Promise<ListedTicket[]> {
+	const places: ListedTicket[] = [];
+	let floor = horizon;
+	for await (const page of readPages(context, desk360Service, request, { rules: desk360Service.lists })) {
+		const tickets = page.objects.map((object) => listedTicket(context, object));
+		floor ??= tickets[0]?.updatedAt;
+		places.push(...tickets.filter((ticket) => ticket.updatedAt >= floor!));
+		if (tickets.some((ticket) => ticket.updatedAt < floor!)) break;
 	}
-	const tickets = [...latest.values()];
-	return since ? tickets.filter((ticket) => isAfter(ticket.updatedAt, ticket.id, since)) : tickets;
+	return places;
+}
+
+/** Each ticket of the read once, in its latest listed state, if it is a change: oldest change first (the ID settles equal seconds). */
+export function latestChanges(read: ListedTicket[], isChange: (ticket: ListedTicket) => boolean): ListedTicket[] {
+	const latest = new Map<number, ListedTicket>();
+	for (const ticket of read) {
+		const known = latest.get(ticket.id);
+		if (!known || known.updatedAt < ticket.updatedAt) latest.set(ticket.id, ticket);
+	}
+	return [...latest.values()]
+		.filter(isChange)
+		.sort((a, b) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? -1 : 1) : a.id - b.id));
 }
 
 /** The tickets of the list's first page (one request), newest update first. */
@@ -90,11 +71,4 @@ export async function firstPage(context: RequestContext, request: IHttpRequestOp
 		return page.objects.map((object) => listedTicket(context, object));
 	}
 	return [];
-}
-
-/** The instant after delivering `batch` (oldest first, not empty) from `cursor`. */
-export function advance(cursor: Instant, batch: ListedTicket[]): Instant {
-	const { updatedAt } = batch[batch.length - 1];
-	const ids = batch.filter((ticket) => ticket.updatedAt === updatedAt).map((ticket) => ticket.id);
-	return { updatedAt, ids: updatedAt === cursor.updatedAt ? [...new Set([...cursor.ids, ...ids])] : ids };
 }

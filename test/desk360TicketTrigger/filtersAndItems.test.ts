@@ -2,8 +2,9 @@ import { tokenCredentials } from '../desk360/fixtures';
 import { eventsOf, publishedTrigger, second, TicketStore } from './fixtures';
 
 describe('Desk360 Ticket Trigger › filters', () => {
-	it('sends every filter as the ticket list’s query parameter on each poll', async () => {
+	it('applies every filter to the tickets of the product’s whole list, which each poll reads without them', async () => {
 		const store = new TicketStore();
+		store.createMany(3, 0);
 		const trigger = await publishedTrigger(store, {
 			filters: {
 				status: 2,
@@ -14,12 +15,22 @@ describe('Desk360 Ticket Trigger › filters', () => {
 				platform: ' iOS ',
 			},
 		});
+		const matching = { status: 2, priority: 3, agent_id: 0, reason_id: 4, type_id: 9, platform: 'ios' };
 
-		await trigger.poll();
+		store.create(second(10), matching);
+		store.create(second(11), { ...matching, status: 1 });
+		store.create(second(12), { ...matching, priority: 2 });
+		store.create(second(13), { ...matching, agent_id: 7 });
+		store.create(second(14), { ...matching, reason_id: 5 });
+		store.create(second(15), { ...matching, type_id: 8 });
+		store.create(second(16), { ...matching, platform: 'Android' });
+		store.create(second(17), { ...matching, platform: 'iOS', agent_id: null as unknown as number });
 
-		expect(store.takeRequests()).toEqual([
-			{ status: '2', priority: '3', agent_id: '0', reason_id: '4', type_id: '9', platform: 'iOS' },
+		expect(eventsOf((await trigger.poll()).items)).toEqual([
+			['newTicket', 4],
+			['newTicket', 11],
 		]);
+		expect(store.takeRequests()).toEqual([{}]);
 	});
 
 	it('delivers only the tickets that match: unassigned ones, for the Unassigned agent', async () => {
@@ -36,6 +47,20 @@ describe('Desk360 Ticket Trigger › filters', () => {
 			['newTicket', 6],
 			['updatedTicket', 3],
 		]);
+	});
+
+	it('delivers a ticket that is reopened in the second it was resolved in, after a poll saw it resolved', async () => {
+		const store = new TicketStore();
+		store.createMany(4, 0);
+		const trigger = await publishedTrigger(store, { filters: { status: 2 } });
+
+		store.update(2, second(10), { status: 1 });
+		expect(await trigger.poll()).toEqual({});
+		// Reopened in the same second: updated_at does not move, the status does.
+		store.update(2, second(10), { status: 2 });
+
+		expect(eventsOf((await trigger.poll()).items)).toEqual([['updatedTicket', 2]]);
+		expect(await trigger.poll()).toEqual({});
 	});
 
 	it('delivers a ticket that comes to match a filter when it changes', async () => {

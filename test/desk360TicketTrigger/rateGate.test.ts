@@ -17,9 +17,11 @@ describe('Desk360 Ticket Trigger › one rate gate with the action nodes of the 
 		const server = limitedApi({ limit: 10, windowMs: MINUTE });
 		const sent: string[] = [];
 		const store = new TicketStore({
-			handle: (body: unknown) => {
-				sent.push('page');
-				return server.handle(body);
+			limiter: {
+				handle: (body: unknown) => {
+					sent.push('page');
+					return server.handle(body);
+				},
 			},
 		});
 		desk360Api()
