@@ -85,7 +85,7 @@ export async function startServer(userFolder, extraEnv = {}) {
 	const env = n8nEnv(userFolder, { N8N_PORT: await freePort(), N8N_RUNNERS_BROKER_PORT: await freePort(), ...extraEnv });
 	const server = await startN8n(env, { quiet: true });
 	const cookie = await ensureOwner(server.base, OWNER);
-	await waitForActivation(server, published.get(userFolder) ?? []);
+	await waitForActivation(server, cookie, published.get(userFolder) ?? []);
 	return { ...server, cookie, stop: () => stopProcess(server.child) };
 }
 
@@ -93,24 +93,27 @@ export async function startServer(userFolder, extraEnv = {}) {
 const published = new Map();
 
 /**
- * Waits until n8n has activated each workflow (its log says so): n8n 2.41
- * answers its REST API before its published workflows' webhooks are registered,
- * and a delivery sent meanwhile got a 404.
+ * Waits until the webhooks of each workflow answer: n8n 2.41 activates
+ * published workflows in the background after its REST API is up, and a
+ * delivery sent meanwhile got a 404. An OPTIONS request asks n8n which methods
+ * a webhook path has (404 while it has none) without starting an execution.
  */
-async function waitForActivation(server, workflowIds) {
-	const log = () => Buffer.concat(server.output).toString();
-	const pending = () => workflowIds.filter((id) => !new RegExp(`Activated workflow .*\\(ID: ${id}\\)`).test(log()));
-	for (let i = 0; i < 240 && pending().length > 0; i++) await new Promise((done) => setTimeout(done, 250));
-	if (pending().length > 0) throw new Error(`n8n did not activate ${pending().join(', ')} within a minute:\n${log().slice(-3000)}`);
-}
-
-/** Imports the workflows, publishes them (active), then starts n8n, which serves their triggers. */
-export async function startWithPublishedWorkflows(userFolder, workflows) {
-	for (const workflow of workflows) {
-		await importWorkflow(userFolder, workflow);
-		await publishWorkflow(userFolder, workflow.id);
+async function waitForActivation(server, cookie, workflowIds) {
+	const paths = [];
+	for (const id of workflowIds) {
+		const response = await fetch(`${server.base}/rest/workflows/${id}`, { headers: { cookie } });
+		if (!response.ok) throw new Error(`GET /rest/workflows/${id}: ${response.status} ${await response.text()}`);
+		for (const node of (await response.json()).data.nodes) {
+			// The n8n Webhook node's own path, or a trigger's webhook (this package's are all at `<webhookId>/webhook`).
+			if (node.webhookId) paths.push(node.type === 'n8n-nodes-base.webhook' ? node.parameters.path : `${node.webhookId}/webhook`);
+		}
 	}
-	return await startServer(userFolder);
+	const answers = async (path) => (await fetch(`${server.base}/webhook/${path}`, { method: 'OPTIONS' })).status !== 404;
+	for (const path of paths) {
+		let ready = false;
+		for (let i = 0; i < 240 && !(ready = await answers(path)); i++) await new Promise((done) => setTimeout(done, 250));
+		if (!ready) throw new Error(`n8n did not register the webhook ${path} within a minute:\n${Buffer.concat(server.output).toString().slice(-3000)}`);
+	}
 }
 
 export async function stopProcess(child) {
