@@ -90,7 +90,7 @@ export class SendbirdDeskTrigger implements INodeType {
 				webhookResponse: { message: `Received. The event ${JSON.stringify(event)} is not chosen in the Sendbird Desk Trigger: no workflow was started.` },
 			};
 		}
-		const deliveries = recentDeliveries(this.getWorkflowStaticData('node'));
+		const deliveries = recentDeliveries(this.getWorkflowStaticData('node'), `${this.getWorkflow().id}/${this.getNode().id}`);
 		const fingerprint = createHash('sha256').update(raw).digest('hex');
 		if (deliveries.has(fingerprint)) {
 			return { webhookResponse: { message: 'Received again: Sendbird retried a delivery that already started the workflow. No second workflow was started.' } };

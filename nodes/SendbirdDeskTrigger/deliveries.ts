@@ -19,20 +19,28 @@ interface Delivery {
 }
 
 /**
- * The deliveries that started the workflow recently, in the workflow's static
- * data (which n8n reads before and saves after each webhook call, so every
- * n8n process sees them). A request with the same body within the
- * window is Sendbird sending it again.
+ * Deliveries remembered in this process too, by workflow and node: n8n saves
+ * the static data only after it has answered the webhook, and a retry that
+ * arrives at once (n8n 2.41 answers sooner) read it without the first one.
  */
-export function recentDeliveries(staticData: IDataObject) {
+const inProcess = new Map<string, Delivery[]>();
+
+/**
+ * The deliveries that started the workflow recently: in the workflow's static
+ * data (which n8n reads before and saves after each webhook call, so every
+ * n8n process sees them) and in this process (see `inProcess`). A request
+ * with the same body within the window is Sendbird sending it again.
+ */
+export function recentDeliveries(staticData: IDataObject, key: string) {
 	const now = clock.now();
-	const kept = ((staticData.deliveries ?? []) as unknown as Delivery[]).filter(
-		(delivery) => now - delivery.at < RETRY_WINDOW_MS,
-	);
+	const recent = (deliveries: Delivery[]) => deliveries.filter((delivery) => now - delivery.at < RETRY_WINDOW_MS);
+	const kept = recent((staticData.deliveries ?? []) as unknown as Delivery[]);
+	const here = recent(inProcess.get(key) ?? []);
 	return {
-		has: (fingerprint: string) => kept.some((delivery) => delivery.fingerprint === fingerprint),
+		has: (fingerprint: string) => [...kept, ...here].some((delivery) => delivery.fingerprint === fingerprint),
 		remember(fingerprint: string): void {
 			staticData.deliveries = [...kept, { fingerprint, at: now }].slice(-REMEMBERED) as unknown as IDataObject[];
+			inProcess.set(key, [...here, { fingerprint, at: now }].slice(-REMEMBERED));
 		},
 	};
 }

@@ -172,6 +172,20 @@ describe('Sendbird Desk Trigger › retried deliveries', () => {
 		]);
 	});
 
+	it('starts one workflow when the retry comes before n8n has saved the first delivery’s static data (n8n 2.41 answers first)', async () => {
+		const body = delivery();
+
+		const runs = [];
+		// Each request reads the static data as the database still has it: without the first delivery.
+		for (let attempt = 0; attempt < 3; attempt++) runs.push(await deliver(body, {}, { staticData: {} }));
+
+		expect(runs.map((run) => [run.status, run.body, run.items.length])).toEqual([
+			[200, STARTED, 1],
+			[200, RETRIED, 0],
+			[200, RETRIED, 0],
+		]);
+	});
+
 	it('starts again for another delivery, and for the same bytes once the retry window is over', async () => {
 		const clock = useVirtualClock();
 		try {

@@ -19,9 +19,16 @@ export function signed(body: string | Buffer, token = API_TOKEN): string {
 	return `sha1=${createHmac('sha1', token).update(body).digest('hex')}`;
 }
 
-/** A delivery in the shape the sandbox sends (Sendbird documents none that could be read). */
+let deliveries = 0;
+
+/**
+ * A delivery in the shape the sandbox sends (Sendbird documents none that could
+ * be read); each call another one (its own occurredAt), as the trigger remembers
+ * the bytes of the deliveries it saw.
+ */
 export function delivery(event = 'ticket.created', extra: Record<string, unknown> = {}): string {
-	return JSON.stringify({ event, occurredAt: 1_763_726_400_123, ticket: { id: 12501, status2: 'PENDING', createdAt: '2025-11-21T12:00:00.123Z' }, ...extra });
+	const occurredAt = 1_763_726_400_123 + deliveries++;
+	return JSON.stringify({ event, occurredAt, ticket: { id: 12501, status2: 'PENDING', createdAt: '2025-11-21T12:00:00.123Z' }, ...extra });
 }
 
 export const STARTED = { message: 'Workflow was started' };

@@ -39,10 +39,10 @@ describe('Sendbird Desk Trigger › signature', () => {
 	});
 
 	it('verifies bodies sent as text or without a content type too', async () => {
-		const body = delivery();
+		const [text, untyped] = [delivery(), delivery()];
 
-		expect((await deliver(body, { contentType: 'text/plain' })).items).toHaveLength(1);
-		expect((await deliver(body, { contentType: null })).items).toHaveLength(1);
+		expect((await deliver(text, { contentType: 'text/plain' })).items).toHaveLength(1);
+		expect((await deliver(untyped, { contentType: null })).items).toHaveLength(1);
 	});
 
 	it.each([
