@@ -10,7 +10,7 @@ import { searchProducts } from '../Desk360/methods/listSearch';
 import { pastedWebhookMethods, PASTED_WEBHOOK } from '../shared/pastedWebhook';
 import { answerNow } from '../shared/webhookAnswer';
 import { desk360WhatsAppWebhookTest } from './credentialTest';
-import { properties } from './description';
+import { credentialWithApiActions, properties } from './description';
 import { runApiActions } from './enrich';
 import { isSelected, readFilters } from './filters';
 import { eventItem } from './items';
@@ -47,8 +47,12 @@ export class Desk360Trigger implements INodeType {
 				testedBy: 'desk360WhatsAppWebhookTest',
 				displayOptions: { show: { authentication: ['webhookSecret'] } },
 			},
-			// Optional, for the API actions: no display condition, so the editor keeps every parameter in view.
-			{ name: 'desk360Api', displayName: 'Desk360 API (for API Actions only)', required: false },
+			{
+				name: 'desk360Api',
+				displayName: 'Desk360 API (for API Actions only)',
+				required: false,
+				displayOptions: credentialWithApiActions,
+			},
 		],
 		webhooks: [PASTED_WEBHOOK],
 		properties,
