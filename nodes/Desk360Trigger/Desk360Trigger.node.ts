@@ -12,7 +12,7 @@ import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { answerNow } from '../shared/webhookAnswer';
 import { receivedBytes } from '../shared/webhookBody';
 import { desk360WhatsAppWebhookTest } from './credentialTest';
-import { eventsField, properties } from './description';
+import { credentialWithApiActions, eventsField, properties } from './description';
 import { runApiActions } from './enrich';
 import { isSelected, readFilters } from './filters';
 import { eventItem } from './items';
@@ -51,8 +51,12 @@ export class Desk360Trigger implements INodeType {
 				testedBy: 'desk360WhatsAppWebhookTest',
 				displayOptions: { show: { authentication: ['webhookSecret'] } },
 			},
-			// Optional, for the API actions: no display condition, so the editor keeps every parameter in view.
-			{ name: 'desk360Api', displayName: 'Desk360 API (for API Actions only)', required: false },
+			{
+				name: 'desk360Api',
+				displayName: 'Desk360 API (for API Actions only)',
+				required: false,
+				displayOptions: credentialWithApiActions,
+			},
 		],
 		webhooks: [PASTED_WEBHOOK],
 		properties,

@@ -3,7 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { productLocator } from '../Desk360/shared/descriptions';
 
 /** The two options that call the Desk360 API, and so need the Desk360 credential and the product. */
-const withApiActions = { show: { apiActions: ['downloadMedia', 'markAsRead'] } };
+const apiActionValues = ['downloadMedia', 'markAsRead'];
+const withApiActions = { show: { apiActions: apiActionValues } };
+
+/**
+ * The same condition for the Desk360 API credential, so that the editor neither
+ * shows nor pre-fills it (in place of the webhook secret) without an API action.
+ * It names API Actions by its path from the node's root: n8n's editor takes a
+ * parameter named in credentials' conditions with all its options for the node's
+ * authentication selector, and hides it.
+ */
+export const credentialWithApiActions = { show: { '/apiActions': apiActionValues } };
 
 const version1 = { '@version': [1] };
 

@@ -262,7 +262,7 @@ describe('Desk360 WhatsApp Trigger › API actions', () => {
 		});
 	});
 
-	it('shows API Actions, the Desk360 API credential and, once an action is chosen, the product (n8n’s display rules)', () => {
+	it('shows API Actions, and the Desk360 API credential and the product only once an action is chosen (n8n’s display rules)', () => {
 		const { description } = desk360Trigger.nodeType;
 		const shown = (values: INodeParameters) => {
 			const parameters = NodeHelpers.getNodeParameters(description.properties, values, true, false, { typeVersion: 2 } as never, description) as INodeParameters;
@@ -272,10 +272,13 @@ describe('Desk360 WhatsApp Trigger › API actions', () => {
 			return { credentials: credentials.map((credential) => credential.name), apiActions: 'apiActions' in parameters, product: 'product' in parameters };
 		};
 
-		expect(shown({ apiActions: [] })).toEqual({ credentials: ['desk360WhatsAppWebhookApi', 'desk360Api'], apiActions: true, product: false });
+		// The editor pre-fills a new node's credentials from those shown: without an action, only the webhook secret.
+		expect(shown({})).toEqual({ credentials: ['desk360WhatsAppWebhookApi'], apiActions: true, product: false });
+		expect(shown({ apiActions: ['markAsRead'] })).toEqual({ credentials: ['desk360WhatsAppWebhookApi', 'desk360Api'], apiActions: true, product: true });
 		expect(shown({ apiActions: ['downloadMedia'], authentication: 'none' })).toEqual({ credentials: ['desk360Api'], apiActions: true, product: true });
-		// No credential names a display condition other than Authentication: the editor takes no other field for its auth selector.
+		// The editor looks up the fields credentials' conditions name by their names, and may take one for its
+		// auth selector and hide it: only Authentication is named so (API Actions by its path, '/apiActions').
 		const conditions = description.credentials!.flatMap((credential) => Object.keys(credential.displayOptions?.show ?? {}));
-		expect(conditions).toEqual(['authentication']);
+		expect(conditions.filter((name) => description.properties.some((property) => property.name === name))).toEqual(['authentication']);
 	});
 });

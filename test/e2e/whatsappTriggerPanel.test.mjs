@@ -1,7 +1,8 @@
 // End-to-end: the Desk360 WhatsApp Trigger's panel in the n8n editor, in
 // headless Chromium: API Actions is shown (no credential makes the editor take
 // it for the node's authentication selector), can be set, and then asks for the
-// product; the workflow saves it. Keeps a screenshot in test/e2e/artifacts/.
+// product and the Desk360 API credential; the workflow saves it. Keeps a
+// screenshot in test/e2e/artifacts/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,20 +59,21 @@ after(async () => {
 });
 
 describe('Desk360 WhatsApp Trigger in the n8n editor', () => {
-	it('opens its panel with API Actions in view, beside both credentials', async () => {
+	it('opens its panel with API Actions in view, beside the webhook secret credential', async () => {
 		await page.goto(`${server.base}/workflow/${WORKFLOW_ID}`, { waitUntil: 'networkidle2', timeout: 60_000 });
 		const node = await page.waitForSelector(`[data-test-id="canvas-node"][data-node-type="${PACKAGE}.desk360Trigger"]`, { timeout: 30_000 });
 		await node.click({ count: 2 });
 		panel = await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
 		const lines = await waitForLine('API Actions');
-		for (const expected of ['Desk360 WhatsApp Trigger', 'Webhook Secret', 'Desk360 API (for API Actions only)', 'Authentication', 'Events', 'API Actions']) {
+		for (const expected of ['Desk360 WhatsApp Trigger', 'Webhook Secret', 'Authentication', 'Events', 'API Actions']) {
 			assert.ok(lines.includes(expected), `the panel shows "${expected}"`);
 		}
 		assert.ok(await panel.$('[data-test-id="parameter-input-apiActions"]'), 'API Actions has an input');
 		assert.ok(!lines.includes('Product'), 'no product before an API action is chosen');
+		assert.ok(!lines.includes('Desk360 API (for API Actions only)'), 'no Desk360 API credential before an API action is chosen');
 	});
 
-	it('sets API Actions → Download Media, then asks for the product, and saves it', async () => {
+	it('sets API Actions → Download Media, then asks for the product and the Desk360 API credential, and saves it', async () => {
 		await (await panel.$('[data-test-id="parameter-input-apiActions"]')).click();
 		let option;
 		for (let i = 0; i < 20 && !option; i++) {
@@ -86,6 +88,7 @@ describe('Desk360 WhatsApp Trigger in the n8n editor', () => {
 		const lines = await waitForLine('Product');
 		assert.ok(lines.includes('Download Media'));
 		assert.ok(lines.includes('Product'), 'the product is asked for once an API action is chosen');
+		assert.ok(lines.includes('Desk360 API (for API Actions only)'), 'the Desk360 API credential is asked for once an API action is chosen');
 		mkdirSync(ARTIFACTS, { recursive: true });
 		await page.screenshot({ path: join(ARTIFACTS, 'desk360-whatsapp-trigger-panel.png') });
 
