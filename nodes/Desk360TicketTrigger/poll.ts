@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IHttpRequestOptions, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
 /*
  * How a poll finds every change once. Desk360 lists a product's tickets
@@ -166,16 +166,24 @@ export async function pollChanges(context: IPollFunctions, settings: PollSetting
 }
 
 /**
- * A manual run ("Fetch Test Event"): the most recent ticket of each chosen
- * event on the first page of the list, one request, the state untouched. A
- * ticket whose created_at equals its updated_at counts as new here.
+ * A manual run ("Fetch Test Event"): a ticket of the first page of the list
+ * for each chosen event, one request, the state untouched. New Ticket shows a
+ * ticket never updated since its creation when the page has one, else the
+ * most recently created; Updated Ticket the most recently updated. Only an
+ * empty list gives nothing, and then says why (n8n would show "No trigger
+ * output" and no reason).
  */
 export async function sampleTickets(context: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][] | null> {
 	const newestFirst = await firstPage(context, settings.request);
-	const items: INodeExecutionData[] = [];
-	for (const event of settings.events) {
-		const ticket = newestFirst.find((each) => (each.createdAt === each.updatedAt) === (event === 'newTicket'));
-		if (ticket) items.push(ticketItem(event, ticket, settings.timeZone));
+	if (newestFirst.length === 0) {
+		throw new NodeOperationError(context.getNode(), 'No ticket to show: Desk360 lists no ticket of this product that matches the Filters', {
+			description: 'Create a ticket in Desk360 (or remove Filters), then Fetch Test Event again. Once published, the trigger starts the workflow for tickets created or updated from then on.',
+		});
 	}
-	return items.length > 0 ? [items] : null;
+	const newest = [...newestFirst].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+	const samples: Record<TicketEvent, ListedTicket> = {
+		newTicket: newestFirst.find((ticket) => ticket.createdAt === ticket.updatedAt) ?? newest,
+		updatedTicket: newestFirst.find((ticket) => ticket.createdAt !== ticket.updatedAt) ?? newestFirst[0],
+	};
+	return [settings.events.map((event) => ticketItem(event, samples[event], settings.timeZone))];
 }

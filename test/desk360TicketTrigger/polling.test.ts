@@ -162,13 +162,29 @@ describe('Desk360 Ticket Trigger › polling in n8n', () => {
 			expect(staticData).toEqual(cursor);
 		});
 
-		it('returns nothing when no ticket matches the filters', async () => {
+		it('shows a ticket for New Ticket when every ticket of the first page was updated since (the most recently created)', async () => {
+			const store = new TicketStore();
+			store.createMany(3, 0);
+			for (const id of [1, 2, 3]) store.update(id, second(100 + id));
+
+			const { items } = await fetchTestEvent(ticketTrigger, triggerSetup({ events: ['newTicket', 'updatedTicket'] }));
+
+			expect(eventsOf(items)).toEqual([
+				['newTicket', 3],
+				['updatedTicket', 3],
+			]);
+			expect(store.takeRequests()).toHaveLength(1);
+		});
+
+		it('says why there is nothing to show when no ticket matches the filters', async () => {
 			const store = new TicketStore();
 			store.createMany(3, 0);
 
-			const { items } = await fetchTestEvent(ticketTrigger, triggerSetup({ filters: { status: 1 } }));
+			const error = await failureOf(fetchTestEvent(ticketTrigger, triggerSetup({ filters: { status: 1 } })));
 
-			expect(items).toBeUndefined();
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toBe('No ticket to show: Desk360 lists no ticket of this product that matches the Filters');
+			expect(error.description).toMatch(/^Create a ticket in Desk360 \(or remove Filters\), then Fetch Test Event again\./);
 			expect(store.takeRequests()).toEqual([{ status: '1' }]);
 		});
 
