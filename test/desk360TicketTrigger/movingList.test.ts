@@ -1,4 +1,5 @@
 import { MAX_REMEMBERED } from '../../nodes/Desk360TicketTrigger/poll';
+import { retryPolicy } from '../../nodes/shared/retry';
 import { useVirtualClock } from '../helpers/clock';
 import {
 	changesIn,
@@ -94,14 +95,14 @@ describe('Desk360 Ticket Trigger › tickets of one second in another order on e
 			store.takeRequests();
 			const saved = trigger.persisted();
 
-			// Page 1 answers; page 2 answers 500 to each of the door's 6 tries.
+			// Page 1 answers; page 2 answers 500 to each of the door's tries.
 			const serverError = { status: 500, body: { error: { code: 'internal_server_error', message: 'Server Error' } } };
-			store.failures.push(null, ...Array.from({ length: 6 }, () => serverError));
+			store.failures.push(null, ...Array.from({ length: retryPolicy.maxTries }, () => serverError));
 			const failed = await trigger.poll();
 
 			expect(failed.error?.message).toBe('Server Error');
-			expect(store.takeRequests()).toEqual([{}, ...Array.from({ length: 6 }, () => ({ page: '2' }))]);
-			expect(clock.state.sleeps).toHaveLength(5);
+			expect(store.takeRequests()).toEqual([{}, ...Array.from({ length: retryPolicy.maxTries }, () => ({ page: '2' }))]);
+			expect(clock.state.sleeps).toHaveLength(retryPolicy.maxTries - 1);
 			expect(trigger.persisted()).toEqual(saved);
 			const rest = await pollUntilIdle(store, pollOf(trigger));
 			expect(sorted([...delivered, ...rest.delivered])).toEqual(sorted(changed));
