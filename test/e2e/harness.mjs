@@ -116,6 +116,15 @@ async function waitForActivation(server, cookie, workflowIds) {
 	}
 }
 
+/** Imports the workflows, publishes them (active), then starts n8n, which serves their triggers. */
+export async function startWithPublishedWorkflows(userFolder, workflows) {
+	for (const workflow of workflows) {
+		await importWorkflow(userFolder, workflow);
+		await publishWorkflow(userFolder, workflow.id);
+	}
+	return await startServer(userFolder);
+}
+
 export async function stopProcess(child) {
 	if (child.exitCode !== null) return;
 	const exited = new Promise((done) => child.once('exit', done));
