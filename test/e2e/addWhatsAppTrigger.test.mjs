@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { importCredentials, installPackedPackage, N8N_VERSION, openEditor, PACKAGE, startServer } from './harness.mjs';
+import { clickCreatorEntry as clickEntry, creatorEntries as entriesOf, searchNodesPanel, waitFor } from './nodeCreator.mjs';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 const TRIGGER_TYPE = `${PACKAGE}.desk360Trigger`;
@@ -33,7 +34,8 @@ let server;
 let browser;
 let page;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const creatorEntries = () => entriesOf(page);
+const clickCreatorEntry = (matches) => clickEntry(page, matches);
 
 /** Runs one step of the user's path; if it fails, keeps a screenshot named after it. */
 async function step(name, action) {
@@ -46,35 +48,6 @@ async function step(name, action) {
 		error.message += `\n(screenshot: ${file})`;
 		throw error;
 	}
-}
-
-/** Waits until `read()` gives a value `done(value)` accepts; returns the last value read. */
-async function waitFor(read, done, timeout = 20_000) {
-	const start = Date.now();
-	for (;;) {
-		const value = await read();
-		if (done(value) || Date.now() - start > timeout) return value;
-		await sleep(200);
-	}
-}
-
-/** Texts of the shown node-creator entries (name and description, one line each). */
-const creatorEntries = async () =>
-	await page.$$eval('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]', (items) =>
-		items.filter((item) => item.offsetParent !== null).map((item) => item.innerText.trim().replace(/\s*\n+\s*/g, ' | ')),
-	);
-
-/** Clicks the first shown node-creator entry whose text `matches`; returns its text. */
-async function clickCreatorEntry(matches) {
-	const entries = await page.$$('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]');
-	for (const entry of entries) {
-		const text = await entry.evaluate((item) => (item.offsetParent === null ? '' : item.innerText.trim()));
-		if (text && matches(text)) {
-			await entry.click();
-			return text.replace(/\s*\n+\s*/g, ' | ');
-		}
-	}
-	return undefined;
 }
 
 /**
@@ -119,11 +92,7 @@ after(async () => {
 describe(`adding the Desk360 WhatsApp Trigger in the n8n ${N8N_VERSION} editor`, () => {
 	it('finds it in the nodes panel by "WhatsApp" and adds it to a new workflow', async (t) => {
 		await step('open-panel', async () => {
-			await page.goto(`${server.base}/workflow/new`, { waitUntil: 'networkidle2', timeout: 60_000 });
-			const add = await page.waitForSelector('[data-test-id="canvas-add-button"]', { visible: true, timeout: 30_000 });
-			await add.click();
-			const search = await page.waitForSelector('[data-test-id="node-creator-search-bar"]', { visible: true, timeout: 20_000 });
-			await search.type('WhatsApp');
+			await searchNodesPanel(page, server.base, 'WhatsApp');
 		});
 		await step('search', async () => {
 			const entries = await waitFor(creatorEntries, (list) => list.some((text) => text.includes('Desk360')));
