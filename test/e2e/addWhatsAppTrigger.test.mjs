@@ -105,9 +105,9 @@ describe(`adding the Desk360 WhatsApp Trigger in the n8n ${N8N_VERSION} editor`,
 			// events: On auto reply, On chatbot history, On message received, On status update.
 			const picked = await clickCreatorEntry((text) => text.startsWith('Desk360'));
 			t.diagnostic(`picked: ${picked}`);
-			const events = await waitFor(creatorEntries, (entries) => entries.some((text) => /^On message received/i.test(text)));
+			const events = await waitFor(creatorEntries, (entries) => entries.some((text) => /^On (WhatsApp )?message received/i.test(text)));
 			t.diagnostic(`the entry lists: ${JSON.stringify(events)}`);
-			const event = await clickCreatorEntry((text) => /^On message received/i.test(text));
+			const event = await clickCreatorEntry((text) => /^On (WhatsApp )?message received/i.test(text));
 			assert.ok(event, `the entry offers the trigger's Message Received event: ${JSON.stringify(events)}`);
 		});
 		await step('panel-opens', async () => {

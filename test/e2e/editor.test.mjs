@@ -71,7 +71,8 @@ describe('Desk360 node in the n8n editor', () => {
 		mkdirSync(ARTIFACTS, { recursive: true });
 		await page.screenshot({ path: join(ARTIFACTS, 'desk360-panel.png') });
 		const text = await panelText();
-		for (const expected of ['Desk360', 'Credential to connect with', 'Desk360 account', 'Resource', 'Ticket', 'Operation', 'Get Many', 'Product', 'Return All', 'Filters']) {
+		// n8n 2.8 labels the credential "Credential to connect with", 2.41 "Credential".
+		for (const expected of ['Desk360', 'Credential', 'Desk360 account', 'Resource', 'Ticket', 'Operation', 'Get Many', 'Product', 'Return All', 'Filters']) {
 			assert.ok(text.includes(expected), `the panel shows "${expected}"`);
 		}
 	});
