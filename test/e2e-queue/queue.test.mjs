@@ -68,11 +68,18 @@ describe('queue mode: main, Redis, PostgreSQL and two workers', () => {
 	it('a ticket trigger polls on main and a worker runs the execution with the new ticket', async () => {
 		// Published before main started: its first poll set the cursor to now, so only a ticket made now is new.
 		const name = `Queue poll ${Date.now()}`;
-		const response = await fetch(`${sandbox.url}/v1/products/${POLLED_PRODUCT}/tickets`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.desk360.apiToken}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ name, email: 'poll@example.com', reason_id: reasonOf(sandbox, POLLED_PRODUCT), description: 'Polled in queue mode', status: 2 }),
-		});
+		const create = () =>
+			fetch(`${sandbox.url}/v1/products/${POLLED_PRODUCT}/tickets`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${SANDBOX_CREDENTIALS.desk360.apiToken}`, 'content-type': 'application/json' },
+				body: JSON.stringify({ name, email: 'poll@example.com', reason_id: reasonOf(sandbox, POLLED_PRODUCT), description: 'Polled in queue mode', status: 2 }),
+			});
+		// The account's budget is shared with the polls and the jobs before: a 429 is waited out as it asks.
+		let response = await create();
+		for (let tries = 1; response.status === 429 && tries < 10; tries++) {
+			await new Promise((done) => setTimeout(done, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+			response = await create();
+		}
 		assert.equal(response.status, 201, await response.clone().text());
 		// The next tick is at most 10 s away.
 		const [run] = await finishedExecutions(cluster, POLL_WORKFLOW_ID, { count: 1, timeoutMs: 60_000 });
