@@ -36,7 +36,9 @@ const INSTALLED = '.helpdesk-installed';
  */
 export function recipeFor(version) {
 	const above = N8N_VERSIONS.filter((known) => compareVersions(known.n8n, version) >= 0);
-	return { ...(above.at(-1) ?? N8N_VERSIONS[0]), n8n: version };
+	const nearest = above.at(-1) ?? N8N_VERSIONS[0];
+	// Settings name modules of that very version (n8n refuses an unknown one).
+	return { ...nearest, n8n: version, env: nearest.n8n === version ? nearest.env : undefined };
 }
 
 export function compareVersions(a, b) {
@@ -204,6 +206,7 @@ export function n8nEnv(userFolder, extra = {}) {
 		// No fetch of n8n's verified community-node list: offline it only logs errors.
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_LOG_LEVEL: 'info',
+		...recipe.env,
 		...nodePath(),
 		...extra,
 	};

@@ -90,7 +90,8 @@ export function ticketTriggerWorkflow() {
 				1,
 				[0, 0],
 				{
-					pollTimes: { item: [{ mode: 'custom', cronExpression: '0,10,20,30,40,50 * * * * *' }] },
+					// Every minute: n8n 2.41 refuses polling more often.
+					pollTimes: { item: [{ mode: 'everyMinute' }] },
 					product: { __rl: true, mode: 'id', value: String(POLLED_PRODUCT) },
 					events: ['newTicket'],
 				},
