@@ -1,7 +1,9 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { isTimeZone, readableTicket } from '../Desk360/shared/ticketValues';
+import { desk360Service } from '../Desk360/shared/service';
 import { desk360CredentialTimeZone } from '../Desk360/shared/timeZone';
+import { credentialsOf } from '../shared/send';
 import { withoutProtoKeys } from '../shared/ownKeys';
 import { invalidField } from '../shared/validation';
 import type { ListedTicket } from './changes';
@@ -13,7 +15,7 @@ import type { TicketEvent } from './description';
  */
 export async function desk360TimeZone(context: IPollFunctions): Promise<string> {
 	const chosen = String(context.getNodeParameter('options.timeZone', '') ?? '').trim();
-	if (chosen === '') return await desk360CredentialTimeZone(context);
+	if (chosen === '') return desk360CredentialTimeZone(context, await credentialsOf(context, desk360Service));
 	if (!isTimeZone(chosen)) {
 		throw invalidField(context, 'Desk360 Time Zone', 'must be an IANA time zone name such as Europe/Istanbul or UTC', chosen);
 	}

@@ -23,7 +23,7 @@ import { checkFields } from './inputChecks';
 import { asObjects, collectList } from './pages';
 import { fillPath, type PathIdRule } from './pathIds';
 import type { OperationModule, ResourceModule } from './resource';
-import { sendRequest } from './send';
+import { credentialsOf, sendRequest } from './send';
 import type { ServiceDefinition } from './service';
 import { invalidField, isUnsafeKey, positiveInteger } from './validation';
 
@@ -51,7 +51,9 @@ function requestedLimit(context: IExecuteSingleFunctions): number | undefined {
  * its credential says (checked before anything is sent), else the workflow's.
  */
 async function outputTimeZone(context: IExecutePaginationFunctions, service: ServiceDefinition, operation: OperationModule): Promise<string> {
-	return (operation.output?.readable && (await service.timeZone?.(context))) || context.getTimezone();
+	// The credential as the door read it for this item's requests: not read a second time.
+	if (!operation.output?.readable || !service.timeZone) return context.getTimezone();
+	return service.timeZone(context, await credentialsOf(context, service)) || context.getTimezone();
 }
 
 /** The objects as items, shaped the way the operation's `output` says (readable values, Simplify). */

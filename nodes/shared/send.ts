@@ -66,6 +66,11 @@ async function accountOf(context: RequestContext, service: ServiceDefinition): P
 	return await account;
 }
 
+/** The credential the account's requests use, as the door read it once for this context. */
+export async function credentialsOf(context: RequestContext, service: ServiceDefinition): Promise<ICredentialDataDecryptedObject> {
+	return (await accountOf(context, service)).credentials;
+}
+
 /** The Base URL the account's requests go to (the service's one rule, applied to the context's credential). */
 export async function baseUrlOf(context: RequestContext, service: ServiceDefinition): Promise<string> {
 	return (await accountOf(context, service)).baseUrl;

@@ -109,7 +109,7 @@ export interface ServiceDefinition {
 	 * The zone the API writes its zone-less times in, for the readable values
 	 * of the output (from the context's credential); absent: the workflow's zone.
 	 */
-	timeZone?(context: RequestContext & FieldContext): Promise<string>;
+	timeZone?(context: FieldContext, credentials: ICredentialDataDecryptedObject): string;
 	/** Turns a failed request into the error the user sees. */
 	toError(node: INode, failure: RequestFailure): Error;
 }

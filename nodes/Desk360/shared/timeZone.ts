@@ -1,4 +1,5 @@
-import type { RequestContext } from '../../shared/service';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { invalidField, type FieldContext } from '../../shared/validation';
 import { isTimeZone } from './ticketValues';
 
@@ -8,8 +9,7 @@ import { isTimeZone } from './ticketValues';
  * the field existed: UTC, the zone a Laravel application keeps unless
  * configured otherwise.
  */
-export async function desk360CredentialTimeZone(context: RequestContext & FieldContext): Promise<string> {
-	const credentials = await context.getCredentials('desk360Api');
+export function desk360CredentialTimeZone(context: FieldContext, credentials: ICredentialDataDecryptedObject): string {
 	const zone = String(credentials.timeZone ?? '').trim() || 'UTC';
 	if (!isTimeZone(zone)) {
 		throw invalidField(context, 'Desk360 Time Zone', 'must be an IANA time zone name such as UTC or Europe/Istanbul', zone, 'the Desk360 credential');
