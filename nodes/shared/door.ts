@@ -22,9 +22,11 @@ import { shapeOutput } from './output';
 import { checkFields } from './inputChecks';
 import { asObjects, collectList } from './pages';
 import { fillPath, type PathIdRule } from './pathIds';
-import type { OperationModule, ResourceModule } from './resource';
+import { isWrite, type OperationModule, type ResourceModule } from './resource';
 import { credentialsOf, sendRequest } from './send';
 import type { ServiceDefinition } from './service';
+import { answerAsTool, checksAnsweredInToolMode } from './toolAnswer';
+import { isToolNode } from './toolUse';
 import { invalidField, isUnsafeKey, positiveInteger } from './validation';
 
 function operationOf(context: IExecuteSingleFunctions, operations: Map<string, OperationModule>): OperationModule {
@@ -97,27 +99,40 @@ async function fileItem(
 	return [{ json: input.json, binary: { ...input.binary, [property]: binary }, pairedItem: { item: itemIndex } }];
 }
 
-/** The request hook of a node: every operation's request, answered the way its `answer` says. */
+/** The operation's request, answered the way its `answer` says. */
+async function answerOperation(
+	context: IExecutePaginationFunctions,
+	service: ServiceDefinition,
+	operation: OperationModule,
+	options: IHttpRequestOptions,
+): Promise<INodeExecutionData[]> {
+	const itemIndex = context.getItemIndex();
+	const { answer } = operation;
+	if (answer?.kind === 'binary') return await fileItem(context, service, options, answer, operation.fields);
+	const timeZone = await outputTimeZone(context, service, operation);
+	if (answer?.kind === 'list') {
+		const rules = { ...service.lists, ...answer.rules };
+		return toItems(context, operation, await collectList(context, service, options, { rules, itemIndex, limit: requestedLimit(context) }), timeZone);
+	}
+	const response = await sendRequest(context, service, options, { itemIndex });
+	const objects = asObjects(response.body);
+	// An empty answer (204, or an empty body) still says that it worked.
+	if (objects.length === 0) return [{ json: { success: true }, pairedItem: { item: itemIndex } }];
+	return toItems(context, operation, objects, timeZone);
+}
+
+/** The request hook of a node: every operation's request; in tool mode answered to the model (see toolAnswer.ts). */
 function requestHook(service: ServiceDefinition, operations: Map<string, OperationModule>) {
 	return async function (
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const itemIndex = this.getItemIndex();
-		const options = requestData.options as IHttpRequestOptions;
 		const operation = operationOf(this, operations);
-		const { answer } = operation;
-		if (answer?.kind === 'binary') return await fileItem(this, service, options, answer, operation.fields);
-		const timeZone = await outputTimeZone(this, service, operation);
-		if (answer?.kind === 'list') {
-			const rules = { ...service.lists, ...answer.rules };
-			return toItems(this, operation, await collectList(this, service, options, { rules, itemIndex, limit: requestedLimit(this) }), timeZone);
-		}
-		const response = await sendRequest(this, service, options, { itemIndex });
-		const objects = asObjects(response.body);
-		// An empty answer (204, or an empty body) still says that it worked.
-		if (objects.length === 0) return [{ json: { success: true }, pairedItem: { item: itemIndex } }];
-		return toItems(this, operation, objects, timeZone);
+		const options = requestData.options as IHttpRequestOptions;
+		if (!isToolNode(this)) return await answerOperation(this, service, operation, options);
+		return await answerAsTool(this, requestData, { write: isWrite(operation), serviceName: service.name }, async () =>
+			await answerOperation(this, service, operation, options),
+		);
 	};
 }
 
@@ -151,13 +166,15 @@ export function createDoor(service: ServiceDefinition, resources: ResourceModule
 			Object.entries(resource.operations).map(([value, module]) => [`${resource.name}:${value}`, module] as const),
 		),
 	);
-	const property: INodeProperties = {
-		displayName: 'Request Hook',
-		name: 'requestHook',
-		type: 'hidden',
-		default: true,
-		// n8n calls requestOperations.pagination only for requests marked "paginate".
-		routing: { send: { paginate: true, preSend: [checkAndFillPath(operations, pathIds)] } },
-	};
+	const [property] = checksAnsweredInToolMode([
+		{
+			displayName: 'Request Hook',
+			name: 'requestHook',
+			type: 'hidden',
+			default: true,
+			// n8n calls requestOperations.pagination only for requests marked "paginate".
+			routing: { send: { paginate: true, preSend: [checkAndFillPath(operations, pathIds)] } },
+		},
+	]);
 	return { requestOperations: { pagination: requestHook(service, operations) }, property, operations };
 }

@@ -6,6 +6,9 @@ import {
 
 import type { OutputRule } from './output';
 import type { ListRules } from './service';
+import { repeatGuardField } from './repeatGuard';
+import { checksAnsweredInToolMode } from './toolAnswer';
+import { toolDescriptionField, withToolArguments, type ToolUse } from './toolUse';
 
 /** How the door turns an operation's answer into items (see door.ts). */
 export type Answer =
@@ -26,6 +29,8 @@ export interface OperationModule {
 	answer?: Answer;
 	/** Optional: readable values and the Simplify set of the answer's objects (see output.ts); the door applies it. */
 	output?: OutputRule;
+	/** How the operation reads to an AI agent when the node runs as a tool (see toolUse.ts). */
+	tool?: ToolUse;
 }
 
 /** A resource: its node properties, and its operations by value for the door. */
@@ -33,6 +38,12 @@ export interface ResourceModule {
 	name: string;
 	properties: INodeProperties[];
 	operations: Record<string, OperationModule>;
+}
+
+/** Whether the operation changes something (its request is not a GET). */
+export function isWrite(operation: OperationModule): boolean {
+	const method = operation.option.routing?.request?.method ?? 'GET';
+	return method !== 'GET' && method !== 'HEAD';
 }
 
 /** A list operation, paged by the door: Return All or Limit. */
@@ -52,7 +63,7 @@ export function defineResource(
 	return {
 		name: resource,
 		operations: Object.fromEntries(operations.map((operation) => [String(operation.option.value), operation])),
-		properties: [
+		properties: checksAnsweredInToolMode([
 			{
 				displayName: 'Operation',
 				name: 'operation',
@@ -63,12 +74,13 @@ export function defineResource(
 				default: defaultOperation,
 			},
 			...operations.flatMap((operation) =>
-				updateDisplayOptions(
-					{ show: { resource: [resource], operation: [operation.option.value as string] } },
-					operation.fields,
-				),
+				updateDisplayOptions({ show: { resource: [resource], operation: [operation.option.value as string] } }, [
+					toolDescriptionField(operation.option, operation.tool),
+					...withToolArguments(operation.fields, operation.tool),
+					...(isWrite(operation) ? [repeatGuardField] : []),
+				]),
 			),
-		],
+		]),
 	};
 }
 

@@ -37,6 +37,18 @@ interface Account {
 	session?: TokenSession;
 }
 
+/** The time each context's requests waited for their turn and after 429s and server errors. */
+const waits = new WeakMap<RequestContext, number>();
+
+function addWait(context: RequestContext, ms: number): void {
+	if (ms > 0) waits.set(context, (waits.get(context) ?? 0) + ms);
+}
+
+/** How long the requests of this context (one item of a node run) waited so far, in ms. */
+export function waitedMsOf(context: RequestContext): number {
+	return waits.get(context) ?? 0;
+}
+
 /** The account of each context: a list of 500 pages reads and hashes its credential once, not per page. */
 const accounts = new WeakMap<RequestContext, Map<string, Promise<Account>>>();
 
@@ -211,7 +223,9 @@ export async function sendRequest(
 	let failureWaitedMs = 0;
 
 	for (let attempt = 1; ; attempt++) {
+		const asked = clock.now();
 		const { slot, ticket } = await turnToSend(context, service, account, session, login, itemIndex);
+		addWait(context, slot.sentAt - asked);
 		firstSentAt ??= slot.sentAt;
 		let answer: HttpAnswer | undefined;
 		let thrown: unknown;
@@ -265,5 +279,6 @@ export async function sendRequest(
 		else failureWaitedMs += waitMs!;
 		// When the 429 spent the budget, the gate also holds every other request of the account until then.
 		await clock.sleep(waitMs!, signal);
+		addWait(context, waitMs!);
 	}
 }
