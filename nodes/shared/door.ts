@@ -130,7 +130,7 @@ function requestHook(service: ServiceDefinition, operations: Map<string, Operati
 		const operation = operationOf(this, operations);
 		const options = requestData.options as IHttpRequestOptions;
 		if (!isToolNode(this)) return await answerOperation(this, service, operation, options);
-		return await answerAsTool(this, requestData, { write: isWrite(operation), serviceName: service.name }, async () =>
+		return await answerAsTool(this, requestData, { write: isWrite(operation), serviceName: service.name, fields: operation.fields }, async () =>
 			await answerOperation(this, service, operation, options),
 		);
 	};

@@ -72,10 +72,37 @@ export function checksAnsweredInToolMode(properties: INodeProperties[]): INodePr
 	return properties.map(withKeptChecks);
 }
 
-function errorAnswer(error: NodeApiError | NodeOperationError): IDataObject {
+/** The key of the first `$fromAI()` in a parameter's value: the argument the model filled it with. */
+const FROM_AI_KEY = /\$fromAI\(\s*\\?['"`]([\w-]+)/;
+
+/**
+ * The argument the model gave for the field a check names (its message starts
+ * with the field's name), or undefined when the user set that field in the node.
+ */
+function argumentOf(context: IExecutePaginationFunctions, fields: INodeProperties[], message: string): string | undefined {
+	const parameters = context.getNode().parameters;
+	const labelled = fields.flatMap((field) => [
+		[field.displayName, parameters[field.name]] as const,
+		...((field.options ?? []) as INodeProperties[])
+			.filter((option) => option.displayName !== undefined)
+			.map((option) => [option.displayName, (parameters[field.name] as IDataObject | undefined)?.[option.name]] as const),
+	]);
+	const [, value] = labelled.filter(([label]) => message.startsWith(`${label} `)).sort(([a], [b]) => b.length - a.length)[0] ?? [];
+	return FROM_AI_KEY.exec(JSON.stringify(value ?? ''))?.[1];
+}
+
+function errorAnswer(error: NodeApiError | NodeOperationError, argument: () => string | undefined): IDataObject {
 	const answer: IDataObject = { error: error.message };
-	if (error.description) answer.whatToDo = error.description;
-	if (error instanceof NodeApiError && error.httpCode) answer.httpCode = error.httpCode;
+	if (error instanceof NodeApiError && error.httpCode) {
+		answer.httpCode = error.httpCode;
+		if (error.description) answer.whatToDo = error.description;
+		return answer;
+	}
+	// Refused before sending: the model corrects its argument, or tells the user about the node's own setting.
+	const key = argument();
+	answer.whatToDo = key
+		? `Correct the "${key}" argument and call the tool again.`
+		: `${error.description ?? ''} This value is set in the tool's node, not by the model: tell the user.`.trim();
 	return answer;
 }
 
@@ -91,7 +118,7 @@ function seconds(ms: number): number {
 export async function answerAsTool(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	{ write, serviceName }: { write: boolean; serviceName: string },
+	{ write, serviceName, fields }: { write: boolean; serviceName: string; fields: INodeProperties[] },
 	answer: () => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
 	const itemIndex = context.getItemIndex();
@@ -114,9 +141,10 @@ export async function answerAsTool(
 	}
 	if (failure !== undefined) {
 		if (!isAnswerable(failure)) throw failure;
-		items = [{ json: errorAnswer(failure), pairedItem: { item: itemIndex } }];
+		const refused = failure;
+		items = [{ json: errorAnswer(refused, () => argumentOf(context, fields, refused.message)), pairedItem: { item: itemIndex } }];
 		// A failed check, or a value refused before sending (no HTTP code): the service never saw it.
-		if (!(failure instanceof NodeApiError && failure.httpCode)) notes.push('Nothing was sent: correct the values and call the tool again.');
+		if (!(failure instanceof NodeApiError && failure.httpCode)) notes.push('Nothing was sent.');
 	}
 	const waited = waitedMsOf(context);
 	if (waited >= 1000) notes.push(`Waited ${seconds(waited)} s for ${serviceName}'s rate limit before answering.`);
