@@ -41,6 +41,10 @@ export const fields: INodeProperties[] = [
 						start_date: { field: 'Start Date', type: 'date', in: 'qs' },
 						end_date: { field: 'End Date', type: 'date', in: 'qs' },
 						id: { field: 'Ticket ID', type: 'id', in: 'qs' },
+						// The searches and the status an AI agent fills: a blank one is left out of the query.
+						email: { field: 'Customer Email', type: 'text', in: 'qs' },
+						subject: { field: 'Subject', type: 'text', in: 'qs' },
+						status: { field: 'Status', type: 'integer', in: 'qs' },
 						...TICKET_FILTER_RULES,
 					}),
 					validateDateOrder('start_date', 'end_date', { start: 'Start Date', end: 'End Date' }),

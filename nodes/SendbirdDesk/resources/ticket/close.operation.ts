@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { validateRequest } from '../../../shared/validation';
 import { ticketIdField } from './shared';
 import { readableSendbirdTicket } from './output';
 
@@ -8,7 +9,11 @@ export const option: INodePropertyOptions = {
 	value: 'close',
 	action: 'Close a ticket',
 	description: 'Close a ticket and end its conversation',
-	routing: { request: { method: 'PATCH', url: '/tickets/:ticketId/close' } },
+	routing: {
+		request: { method: 'PATCH', url: '/tickets/:ticketId/close' },
+		// A blank comment (the AI agent's tool leaves it empty) is not sent.
+		send: { preSend: [validateRequest({ closeComment: { field: 'Close Comment', type: 'text' } })] },
+	},
 };
 
 export const fields: INodeProperties[] = [

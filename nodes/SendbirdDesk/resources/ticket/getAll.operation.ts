@@ -30,6 +30,8 @@ const filters = filtersCollection(
 		},
 	],
 	validateRequest({
+		// A blank search (the AI agent's tool leaves it empty) is left out of the query.
+		q: { field: 'Search', type: 'text', in: 'qs' },
 		status2: { field: 'Status', type: 'text', in: 'qs', oneOf: statusOptions.map((status) => status.value) },
 		agent: { field: 'Agent', type: 'id', in: 'qs' },
 	}),
