@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { dateFilterField, returnAllAndLimit } from '../../../shared/descriptions';
 import { simplifyField } from '../../../shared/output';
-import { productLocator } from '../../shared/descriptions';
+import { productLocator, STATUS_VALUES } from '../../shared/descriptions';
 import {
 	agentFilter,
 	platformFilter,
@@ -14,7 +14,9 @@ import {
 	ticketTypeFilter,
 } from '../../shared/ticketFilters';
 import { listAnswer } from '../../../shared/resource';
+import type { ToolUse } from '../../../shared/toolUse';
 import { ticketListOutput } from './output';
+import { TICKET_FIELDS_TEXT } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -119,3 +121,28 @@ export const fields: INodeProperties[] = [
 export const answer = listAnswer();
 
 export const output = ticketListOutput;
+
+export const tool: ToolUse = {
+	description:
+		`List a Desk360 product's tickets, most recently updated first, optionally only a customer's (by email), by subject or by status. Use it to find a ticket and its id before reading, answering or changing it with the other ticket tools. Returns at most the node's limit of tickets, each with ${TICKET_FIELDS_TEXT}; not the conversation (use the tool that gets a ticket).`,
+	arguments: {
+		'filters.email': {
+			key: 'customer_email',
+			description: "Only the tickets of the customer with this email address, e.g. jane@example.com; leave empty for every customer's",
+			type: 'string',
+			default: '',
+		},
+		'filters.subject': {
+			key: 'subject',
+			description: 'Only tickets whose subject contains this text; leave empty for any subject',
+			type: 'string',
+			default: '',
+		},
+		'filters.status': {
+			key: 'status',
+			description: `Only tickets in this status, as its number: ${STATUS_VALUES}; leave empty for any status`,
+			type: 'string',
+			default: '',
+		},
+	},
+};
