@@ -24,6 +24,6 @@ export const answer = listAnswer();
 
 export const tool: ToolUse = {
 	description:
-		"Get the status history of a Desk360 ticket: who changed its status, when, and why. Returns at most the node's limit of changes, each with id, old_status_name, new_status_id, new_status_name, reason_id, agent_id and created_at_iso. For the conversation, use the tool that gets a ticket.",
+		"Get the status history of a Desk360 ticket: who changed its status, when, and why. Returns every change (this tool has no limit), each with id, old_status_name, new_status_id, new_status_name, reason_id, agent_id and created_at_iso. For the conversation, use the tool that gets a ticket.",
 	arguments: { ticketId: TICKET_ID_ARGUMENT },
 };
