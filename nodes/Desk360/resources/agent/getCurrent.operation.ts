@@ -13,5 +13,5 @@ export const fields: INodeProperties[] = [];
 
 export const tool: ToolUse = {
 	description:
-		'Get the Desk360 agent this tool acts as (whose token it uses). Use it to learn which agent replies and notes are sent in the name of. Returns that agent as Desk360 sends it.',
+		'Get the Desk360 agent this tool acts as (whose credential it uses). Use it to learn which agent replies and notes are sent in the name of. Returns that agent as Desk360 sends it.',
 };

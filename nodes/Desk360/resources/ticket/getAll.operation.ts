@@ -124,7 +124,7 @@ export const output = ticketListOutput;
 
 export const tool: ToolUse = {
 	description:
-		`List a Desk360 product's tickets, most recently updated first, optionally only a customer's (by email), by subject or by status. Use it to find a ticket and its id before reading, answering or changing it with the other ticket tools. Returns at most the node's limit of tickets, each with ${TICKET_FIELDS_TEXT}; not the conversation (use the tool that gets a ticket).`,
+		`List a Desk360 product's tickets (most recently updated first, unless the tool is set otherwise), optionally only a customer's (by email), by subject or by status. Use it to find a ticket and its id before reading, answering or changing it with the other ticket tools. Returns at most the node's limit of tickets, each with ${TICKET_FIELDS_TEXT}; not the conversation (use the tool that gets a ticket).`,
 	arguments: {
 		'filters.email': {
 			key: 'customer_email',
@@ -134,7 +134,7 @@ export const tool: ToolUse = {
 		},
 		'filters.subject': {
 			key: 'subject',
-			description: 'Only tickets whose subject contains this text; leave empty for any subject',
+			description: 'Search the ticket subjects for this text; leave empty for any subject',
 			type: 'string',
 			default: '',
 		},
