@@ -256,6 +256,35 @@ describe('what reaches the service when the model calls a tool', () => {
 		expect(requests).toEqual([]);
 	});
 
+	it("Desk360 Create ticket: the customer and description the model gives, Waiting unless it says otherwise, the user's reason", async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope.post('/v1/products/12/tickets').reply(200, { id: 2048, status: 2 });
+		const tool = await desk360Tool('ticket', 'create', { reason: '3' });
+
+		const answer = await answerOf(tool, { customer_name: 'Jane Doe', customer_email: 'jane@example.com', description: 'Where is my order?' });
+		expect(requests.map((request) => request.body)).toEqual([
+			{ name: 'Jane Doe', email: 'jane@example.com', reason_id: 3, description: 'Where is my order?', status: 2 },
+		]);
+		expect(answer).toEqual([{ id: 2048, status: 2, status_name: 'Waiting' }]);
+	});
+
+	it('Desk360 WhatsApp Send Location: the numbers the model gives go as numbers', async () => {
+		const scope = desk360Api();
+		const requests = recordRequests(scope);
+		scope.post('/v1/products/12/conversations/messages').reply(200, { success: true });
+		const tool = await desk360Tool('whatsappMessage', 'sendLocation');
+
+		await answerOf(tool, { phone_number: '+905551234567', latitude: 41.0082, longitude: 28.9784, location_name: 'Head Office', address: 'Istiklal Cd. 1' });
+		expect(requests.map((request) => request.body)).toEqual([
+			{
+				type: 'location',
+				to: '+905551234567',
+				location: { latitude: 41.0082, longitude: 28.9784, name: 'Head Office', address: 'Istiklal Cd. 1' },
+			},
+		]);
+	});
+
 	it('Desk360 WhatsApp Send Text: the number and the text the model gives', async () => {
 		const scope = desk360Api();
 		const requests = recordRequests(scope);
