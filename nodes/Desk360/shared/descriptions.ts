@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { validateRequest } from '../../shared/validation';
+import type { ToolArgument } from '../../shared/toolUse';
 
 /** Product as a resource locator: picked from the account's products, or typed as an ID. */
 export const productLocator: INodeProperties = {
@@ -120,3 +121,20 @@ export const requireProductAndTitle = validateRequest({
 	product_id: { field: 'Product', type: 'id', required: true },
 	title: { field: 'Title', type: 'text', required: true },
 });
+
+/** The WhatsApp number the model sends to, in every WhatsApp tool. */
+export const phoneNumberArgument: ToolArgument = {
+	key: 'phone_number',
+	description: 'The WhatsApp number to send to: + and the country code, then the number, digits only, e.g. +905551234567',
+	type: 'string',
+};
+
+/** The name of a reason or ticket type the model creates. */
+export const titleArgument: ToolArgument = {
+	key: 'title',
+	description: 'The name shown for it in Desk360, e.g. Billing',
+	type: 'string',
+};
+
+/** The statuses a tool may set, as the model reads them. */
+export const STATUS_VALUES = '1 = Resolved (the matter is settled), 2 = Waiting (open, waiting for an answer)';

@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Current',
@@ -9,3 +10,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [];
+
+export const tool: ToolUse = {
+	description:
+		'Get the Desk360 agent this tool acts as (whose credential it uses). Use it to learn which agent replies and notes are sent in the name of. Returns that agent as Desk360 sends it.',
+};

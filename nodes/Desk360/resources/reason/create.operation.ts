@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { productIdField, requireProductAndTitle, titleField } from '../../shared/descriptions';
+import { productIdField, requireProductAndTitle, titleArgument, titleField } from '../../shared/descriptions';
 import { reasonActiveField } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -14,3 +15,9 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [productIdField, titleField, reasonActiveField];
+
+export const tool: ToolUse = {
+	description:
+		'Create a ticket reason (a topic customers open tickets for) in the Desk360 product set in this tool. Check first with the tool that lists reasons that it does not exist yet. Returns the created reason as Desk360 sends it.',
+	arguments: { title: titleArgument },
+};

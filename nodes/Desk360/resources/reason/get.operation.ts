@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { reasonSelector } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -10,3 +11,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [reasonSelector];
+
+export const tool: ToolUse = {
+	description:
+		'Get the Desk360 ticket reason set in this tool (a reason is the topic a ticket is opened for). Returns it as Desk360 sends it. To see every reason, use the tool that lists reasons.',
+};

@@ -1,8 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { invalidField, validateRequest } from '../../../shared/validation';
-import { productIdField, titleField } from '../../shared/descriptions';
+import { productIdField, titleArgument, titleField } from '../../shared/descriptions';
 import { reasonActiveField, reasonSelector } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 async function requireAnUpdate(
 	this: IExecuteSingleFunctions,
@@ -47,3 +48,9 @@ export const fields: INodeProperties[] = [
 		],
 	},
 ];
+
+export const tool: ToolUse = {
+	description:
+		'Rename the Desk360 ticket reason set in this tool, or apply the changes set in the tool. Returns the updated reason as Desk360 sends it.',
+	arguments: { 'updateFields.title': { ...titleArgument, description: 'The new name of the reason, e.g. Billing; leave empty to keep the name', default: '' } },
+};

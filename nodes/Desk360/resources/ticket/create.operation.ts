@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { agentLocator, productLocator, statusOptions } from '../../shared/descriptions';
+import { agentLocator, productLocator, STATUS_VALUES, statusOptions } from '../../shared/descriptions';
 import { attachmentsField, ticketReasonField } from './shared';
 import { ticketChangeOutput } from './output';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -95,3 +96,27 @@ export const fields: INodeProperties[] = [
 ];
 
 export const output = ticketChangeOutput;
+
+export const tool: ToolUse = {
+	description:
+		'Open a new Desk360 ticket on behalf of a customer, with the reason set in this tool; the description becomes its first message. Use it only for a new matter: to answer an existing ticket, use the reply tool. Returns the created ticket as Desk360 sends it, with its id, status_name and priority_name.',
+	arguments: {
+		customerName: { key: 'customer_name', description: 'The full name of the customer, e.g. Jane Doe', type: 'string' },
+		email: {
+			key: 'customer_email',
+			description: 'The email address of the customer, e.g. jane@example.com; Desk360 sends its answers there',
+			type: 'string',
+		},
+		description: {
+			key: 'description',
+			description: "What the ticket is about, in the customer's words or a clear summary; it becomes the ticket's first message",
+			type: 'string',
+		},
+		status: {
+			key: 'status',
+			description: `The status of the new ticket: ${STATUS_VALUES}. Leave it at 2 unless the matter is already settled.`,
+			type: 'number',
+			default: 2,
+		},
+	},
+};

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { dateFilterField, returnAllAndLimit } from '../../../shared/descriptions';
 import { simplifyField } from '../../../shared/output';
-import { productLocator } from '../../shared/descriptions';
+import { productLocator, STATUS_VALUES } from '../../shared/descriptions';
 import {
 	agentFilter,
 	platformFilter,
@@ -14,7 +14,9 @@ import {
 	ticketTypeFilter,
 } from '../../shared/ticketFilters';
 import { listAnswer } from '../../../shared/resource';
+import type { ToolUse } from '../../../shared/toolUse';
 import { ticketListOutput } from './output';
+import { TICKET_FIELDS_TEXT } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -41,6 +43,10 @@ export const fields: INodeProperties[] = [
 						start_date: { field: 'Start Date', type: 'date', in: 'qs' },
 						end_date: { field: 'End Date', type: 'date', in: 'qs' },
 						id: { field: 'Ticket ID', type: 'id', in: 'qs' },
+						// The searches and the status an AI agent fills: a blank one is left out of the query.
+						email: { field: 'Customer Email', type: 'text', in: 'qs' },
+						subject: { field: 'Subject', type: 'text', in: 'qs' },
+						status: { field: 'Status', type: 'integer', in: 'qs' },
 						...TICKET_FILTER_RULES,
 					}),
 					validateDateOrder('start_date', 'end_date', { start: 'Start Date', end: 'End Date' }),
@@ -115,3 +121,28 @@ export const fields: INodeProperties[] = [
 export const answer = listAnswer();
 
 export const output = ticketListOutput;
+
+export const tool: ToolUse = {
+	description:
+		`List a Desk360 product's tickets (most recently updated first, unless the tool is set otherwise), optionally only a customer's (by email), by subject or by status. Use it to find a ticket and its id before reading, answering or changing it with the other ticket tools. Returns at most the node's limit of tickets, each with ${TICKET_FIELDS_TEXT}; not the conversation (use the tool that gets a ticket).`,
+	arguments: {
+		'filters.email': {
+			key: 'customer_email',
+			description: "Only the tickets of the customer with this email address, e.g. jane@example.com; leave empty for every customer's",
+			type: 'string',
+			default: '',
+		},
+		'filters.subject': {
+			key: 'subject',
+			description: 'Search the ticket subjects for this text; leave empty for any subject',
+			type: 'string',
+			default: '',
+		},
+		'filters.status': {
+			key: 'status',
+			description: `Only tickets in this status, as its number: ${STATUS_VALUES}; leave empty for any status`,
+			type: 'string',
+			default: '',
+		},
+	},
+};

@@ -4,6 +4,8 @@ import { productLocator, ticketLocator } from '../../shared/descriptions';
 import { simplifyField } from '../../../shared/output';
 import { listAnswer } from '../../../shared/resource';
 import { ticketLogOutput } from './output';
+import type { ToolUse } from '../../../shared/toolUse';
+import { TICKET_ID_ARGUMENT } from './shared';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Logs',
@@ -19,3 +21,9 @@ export const output = ticketLogOutput;
 
 /** Page after page, by Desk360's Link header. */
 export const answer = listAnswer();
+
+export const tool: ToolUse = {
+	description:
+		"Get the status history of a Desk360 ticket: who changed its status, when, and why. Returns every change (this tool has no limit), each with id, old_status_name, new_status_id, new_status_name, reason_id, agent_id and created_at_iso. For the conversation, use the tool that gets a ticket.",
+	arguments: { ticketId: TICKET_ID_ARGUMENT },
+};

@@ -2,8 +2,9 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
 import { productLocator, ticketLocator } from '../../shared/descriptions';
-import { messageAdditionalFields, messageField } from './shared';
+import { messageAdditionalFields, messageField, TICKET_ID_ARGUMENT } from './shared';
 import { messageOutput } from './output';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Reply',
@@ -24,3 +25,12 @@ export const fields: INodeProperties[] = [
 ];
 
 export const output = messageOutput;
+
+export const tool: ToolUse = {
+	description:
+		"Send a reply to the customer of a Desk360 ticket: the customer receives it. For a remark only agents may see, use the tool that adds a note instead. Read the ticket first with the tool that gets a ticket. Returns the saved message, with type_name Message.",
+	arguments: {
+		ticketId: TICKET_ID_ARGUMENT,
+		message: { key: 'message', description: 'The reply the customer receives, as plain text, written to the customer', type: 'string' },
+	},
+};

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendFiles } from '../../shared/multipart';
 import { listParameter } from '../../../shared/inputChecks';
+import type { ToolArgument } from '../../../shared/toolUse';
 
 /** A reason of the chosen product, sent as reason_id. */
 export const ticketReasonField: INodeProperties = {
@@ -57,3 +58,14 @@ export const messageAdditionalFields: INodeProperties = {
 	default: {},
 	options: [attachmentsField],
 };
+
+/** The ticket the model acts on, in every ticket tool that takes one. */
+export const TICKET_ID_ARGUMENT: ToolArgument = {
+	key: 'ticket_id',
+	description: "The ticket's numeric id, e.g. 1024: the id field of a ticket from the tool that lists tickets",
+	type: 'number',
+};
+
+/** What a ticket tool's simplified answer holds for each ticket (output.ts's Simplify set), as the model reads it. */
+export const TICKET_FIELDS_TEXT =
+	'id, subject, name and email (of the customer), status and status_name, priority and priority_name, channel, platform, agent_id (0: unassigned), reason_id, type_id, last_message, created_at_iso and updated_at_iso';

@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { productLocator, statusOptions, ticketLocator } from '../../shared/descriptions';
-import { ticketReasonField } from './shared';
+import { productLocator, STATUS_VALUES, statusOptions, ticketLocator } from '../../shared/descriptions';
+import { TICKET_ID_ARGUMENT, ticketReasonField } from './shared';
 import { ticketChangeOutput } from './output';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Status',
@@ -41,3 +42,12 @@ export const fields: INodeProperties[] = [
 ];
 
 export const output = ticketChangeOutput;
+
+export const tool: ToolUse = {
+	description:
+		"Set the status of a Desk360 ticket to Resolved or Waiting, with the reason set in this tool; Desk360's API can set no other status. Returns the updated ticket as Desk360 sends it, with status_name.",
+	arguments: {
+		ticketId: TICKET_ID_ARGUMENT,
+		status: { key: 'status', description: `The new status, as its number: ${STATUS_VALUES}`, type: 'number' },
+	},
+};

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { productIdField, requireProductAndTitle, titleField } from '../../shared/descriptions';
+import { productIdField, requireProductAndTitle, titleArgument, titleField } from '../../shared/descriptions';
 import { activeField } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -27,3 +28,17 @@ export const fields: INodeProperties[] = [
 	},
 	activeField,
 ];
+
+export const tool: ToolUse = {
+	description:
+		'Create a ticket type in the Desk360 product set in this tool. Check first with the tool that lists ticket types that it does not exist yet. Returns the created ticket type as Desk360 sends it.',
+	arguments: {
+		title: titleArgument,
+		description: {
+			key: 'description',
+			description: 'A longer description of the ticket type; leave empty for none',
+			type: 'string',
+			default: '',
+		},
+	},
+};

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ticketTypeSelector } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -10,3 +11,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [ticketTypeSelector];
+
+export const tool: ToolUse = {
+	description:
+		'Get the Desk360 ticket type set in this tool. Returns it as Desk360 sends it. To see every ticket type, use the tool that lists ticket types.',
+};

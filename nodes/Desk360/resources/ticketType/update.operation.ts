@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { activeField, ticketTypeSelector } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -11,3 +12,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [ticketTypeSelector, activeField];
+
+export const tool: ToolUse = {
+	description:
+		'Switch the custom Desk360 ticket type set in this tool on or off, as set in the tool; built-in types cannot change. Returns the updated ticket type as Desk360 sends it.',
+};

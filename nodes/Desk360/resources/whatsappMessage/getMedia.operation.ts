@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { Answer } from '../../../shared/resource';
 import { productLocator } from '../../shared/descriptions';
 import { MEDIA_URL } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Download Media',
@@ -35,3 +36,15 @@ export const fields: INodeProperties[] = [
 
 /** The file goes into the input item as a binary field, named after the media ID when Desk360 names none. */
 export const answer: Answer = { kind: 'binary', property: 'binaryPropertyName', fileName: 'mediaId' };
+
+export const tool: ToolUse = {
+	description:
+		"Download the file of a received WhatsApp image, video, audio or document message by its media id (from the workflow's WhatsApp trigger). n8n gives an AI agent no files: a download that worked Returns the note that the tool attempted to return binary data, which is not supported; one that failed returns the error.",
+	arguments: {
+		mediaId: {
+			key: 'media_id',
+			description: 'The media_id of the received media message, as the WhatsApp trigger gave it',
+			type: 'string',
+		},
+	},
+};

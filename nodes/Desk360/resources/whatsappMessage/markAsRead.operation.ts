@@ -4,6 +4,7 @@ import { listParameter } from '../../../shared/inputChecks';
 import { validateRequest } from '../../../shared/validation';
 import { productLocator } from '../../shared/descriptions';
 import { READ_URL } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Mark as Read',
@@ -31,3 +32,15 @@ export const fields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'message_ids' } },
 	}),
 ];
+
+export const tool: ToolUse = {
+	description:
+		"Mark received WhatsApp messages as read: the customer sees blue ticks. The message IDs come from the workflow's WhatsApp trigger (the id of a received message). Returns Desk360's answer.",
+	arguments: {
+		messageIds: {
+			key: 'message_ids',
+			description: 'The ids of the received messages (such as wamid.HBgM...), separated by commas',
+			type: 'string',
+		},
+	},
+};

@@ -7,8 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { checkField, invalidField, validateRequest, type FieldRule } from '../../../shared/validation';
-import { productLocator } from '../../shared/descriptions';
+import { phoneNumberArgument, productLocator } from '../../shared/descriptions';
 import { MESSAGES_URL, recipientField, recipientRule } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 /** A list of a contact's phones, emails, addresses or URLs: one entry per value, each with a type. */
 function contactList(
@@ -188,3 +189,9 @@ export const fields: INodeProperties[] = [
 		options: [{ displayName: 'Contact', name: 'contact', values: contactValues }],
 	},
 ];
+
+export const tool: ToolUse = {
+	description:
+		"Send the contact cards set in this tool to a WhatsApp number, e.g. a support line the customer can save. Returns Desk360's answer for the sent message.",
+	arguments: { to: phoneNumberArgument },
+};

@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { checkField, invalidField, validateRequest } from '../../../shared/validation';
-import { productLocator } from '../../shared/descriptions';
+import { phoneNumberArgument, productLocator } from '../../shared/descriptions';
 import {
 	addHeader,
+	BODY_ARGUMENT,
 	headerFields,
 	INTERACTIVE_URL,
 	interactiveBodyField,
@@ -17,6 +18,7 @@ import {
 	recipientField,
 	recipientRule,
 } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 const MAX_BUTTONS = 10;
 
@@ -108,3 +110,9 @@ export const fields: INodeProperties[] = [
 		description: 'Optional text below the body, at most 60 characters',
 	},
 ];
+
+export const tool: ToolUse = {
+	description:
+		"Send a WhatsApp message with the reply buttons set in this tool to a phone number, e.g. to let the customer choose between options; the customer's tap comes back to the workflow's WhatsApp trigger, not to this tool. Returns Desk360's answer for the sent message.",
+	arguments: { to: phoneNumberArgument, body: BODY_ARGUMENT },
+};

@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { productLocator } from '../../shared/descriptions';
+import { phoneNumberArgument, productLocator } from '../../shared/descriptions';
 import { MESSAGES_URL, recipientField, recipientRule } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Send Location',
@@ -69,3 +70,15 @@ export const fields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'location.address' } },
 	},
 ];
+
+export const tool: ToolUse = {
+	description:
+		"Send a place on the map (a pin with a name and an address) to a WhatsApp number, e.g. the address of a shop or an office. Returns Desk360's answer for the sent message.",
+	arguments: {
+		to: phoneNumberArgument,
+		latitude: { key: 'latitude', description: 'Latitude of the place in decimal degrees, from -90 to 90, e.g. 41.0082', type: 'number' },
+		longitude: { key: 'longitude', description: 'Longitude of the place in decimal degrees, from -180 to 180, e.g. 28.9784', type: 'number' },
+		locationName: { key: 'location_name', description: 'The name of the place shown with the pin, e.g. Head Office', type: 'string' },
+		address: { key: 'address', description: 'The street address shown under the name, e.g. 1 Hacker Way, Menlo Park, CA 94025', type: 'string' },
+	},
+};

@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { productLocator } from '../../shared/descriptions';
+import { phoneNumberArgument, productLocator } from '../../shared/descriptions';
 import {
 	addHeader,
+	BODY_ARGUMENT,
 	headerFields,
 	INTERACTIVE_URL,
 	interactiveBodyField,
@@ -11,6 +12,7 @@ import {
 	recipientField,
 	recipientRule,
 } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Send Location Request',
@@ -29,3 +31,9 @@ export const fields: INodeProperties[] = [
 	interactiveBodyField,
 	...headerFields(['text', 'image']),
 ];
+
+export const tool: ToolUse = {
+	description:
+		"Send a WhatsApp message with a button that asks the customer to share their location, e.g. for a delivery; the shared location comes back to the workflow's WhatsApp trigger, not to this tool. Returns Desk360's answer for the sent message.",
+	arguments: { to: phoneNumberArgument, body: BODY_ARGUMENT },
+};

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkField, isBlank, type FieldRule } from '../../../shared/validation';
+import type { ToolArgument } from '../../../shared/toolUse';
 
 export const MESSAGES_URL = '/v1/products/:productId/conversations/messages';
 export const INTERACTIVE_URL = `${MESSAGES_URL}/interactive`;
@@ -39,6 +40,13 @@ export const interactiveBodyField: INodeProperties = {
 	default: '',
 	description: 'The message text, at most 1024 characters',
 	routing: { send: { type: 'body', property: 'body' } },
+};
+
+/** The body text of an interactive message, as the model writes it. */
+export const BODY_ARGUMENT: ToolArgument = {
+	key: 'body',
+	description: 'The message text shown above the buttons, at most 1024 characters',
+	type: 'string',
 };
 
 export const interactiveBodyRule: Record<string, FieldRule> = {

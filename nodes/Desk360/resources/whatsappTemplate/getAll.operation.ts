@@ -6,6 +6,7 @@ import { listAnswer } from '../../../shared/resource';
 import { productLocator } from '../../shared/descriptions';
 import { laravelPages } from '../../shared/pages';
 import { templateOutput } from './output';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -21,3 +22,8 @@ export const fields: INodeProperties[] = [productLocator, ...returnAllAndLimit, 
 export const answer = listAnswer({ readPage: laravelPages });
 
 export const output = templateOutput;
+
+export const tool: ToolUse = {
+	description:
+		"List the approved WhatsApp message templates of the product. Returns at most the node's limit of templates, each with id, template_name, language_codes and parameter_keys; the template a send tool uses is set in that tool.",
+};

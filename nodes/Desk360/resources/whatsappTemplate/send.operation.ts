@@ -1,6 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { templateSendFields, templateSendRouting } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
+import { phoneNumberArgument } from '../../shared/descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Send',
@@ -20,3 +22,9 @@ export const fields: INodeProperties[] = templateSendFields({
 	description: 'WhatsApp number to send to: + and the country code, then the number',
 	routing: { send: { type: 'body', property: 'phone_number' } },
 });
+
+export const tool: ToolUse = {
+	description:
+		"Send the approved WhatsApp template set in this tool (with its language and parameters) to one phone number. Returns Desk360's answer for the sent message.",
+	arguments: { phoneNumber: phoneNumberArgument },
+};

@@ -10,6 +10,7 @@ import { checkField, invalidField, isBlank } from '../../../shared/validation';
 import type { BinaryFile, FileField } from '../../shared/multipart';
 import { templateSendFields, templateSendRouting } from './shared';
 import { listParameter } from '../../../shared/inputChecks';
+import type { ToolUse } from '../../../shared/toolUse';
 
 
 /** Every number of the CSV file must be international too; a first line without digits is a header. */
@@ -81,3 +82,16 @@ export const fields: INodeProperties[] = templateSendFields(
 		}),
 	],
 );
+
+export const tool: ToolUse = {
+	description:
+		"Send the approved WhatsApp template set in this tool (with its language and parameters) to many phone numbers at once. Returns Desk360's answer for the bulk send.",
+	arguments: {
+		phones: {
+			key: 'phone_numbers',
+			description:
+				'The WhatsApp numbers to send to, separated by commas, each with + and the country code, e.g. +905551234567, +14155550123',
+			type: 'string',
+		},
+	},
+};

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -25,3 +26,15 @@ export const fields: INodeProperties[] = [
 		routing: { send: { type: 'body', property: 'sendbirdId' } },
 	},
 ];
+
+export const tool: ToolUse = {
+	description:
+		'Register a Sendbird Chat user as a Sendbird Desk customer, so that tickets can be opened for them. Returns the created customer as Sendbird Desk sends it, with its Desk id.',
+	arguments: {
+		sendbirdId: {
+			key: 'sendbird_user_id',
+			description: 'The user ID of the person in Sendbird Chat, e.g. customer_1024',
+			type: 'string',
+		},
+	},
+};

@@ -1,3 +1,4 @@
+import type { ToolArgument } from '../../../shared/toolUse';
 import { locatorField } from '../../shared/descriptions';
 
 export const ticketIdField = locatorField(
@@ -25,3 +26,19 @@ export const priorityOptions = [
 	{ name: 'Medium', value: 'MEDIUM' },
 	{ name: 'Low', value: 'LOW' },
 ];
+
+/** The ticket the model acts on, in every ticket tool that takes one. */
+export const TICKET_ID_ARGUMENT: ToolArgument = {
+	key: 'ticket_id',
+	description: "The ticket's numeric id, e.g. 12546: the id field of a ticket from the tool that lists tickets",
+	type: 'number',
+};
+
+/** The statuses as the model reads them: value = meaning. */
+export const STATUS_VALUES = statusOptions
+	.map((status) => `${status.value} = ${status.description ?? status.name}`)
+	.join(', ');
+
+/** What a ticket tool's simplified answer holds for each ticket (output.ts's Simplify set), as the model reads it. */
+export const TICKET_FIELDS_TEXT =
+	'id, channelName, channelUrl, status2 and status2_name, priority and priority_name, customer_name, group_name, agent_name, createdAt, closedAt, lastMessage and lastMessageAt';

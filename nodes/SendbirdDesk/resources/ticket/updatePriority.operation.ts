@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { priorityOptions, ticketIdField } from './shared';
+import { priorityOptions, TICKET_ID_ARGUMENT, ticketIdField } from './shared';
 import { readableSendbirdTicket } from './output';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Update Priority',
@@ -42,3 +43,16 @@ export const fields: INodeProperties[] = [
 
 /** The ticket Sendbird answers, with its readable values. */
 export const output = { readable: readableSendbirdTicket };
+
+export const tool: ToolUse = {
+	description:
+		'Change the priority of a Sendbird Desk ticket. Returns the updated ticket as Sendbird Desk sends it, with status2_name, priority_name, customer_name, group_name and agent_name.',
+	arguments: {
+		ticketId: TICKET_ID_ARGUMENT,
+		priority: {
+			key: 'priority',
+			description: 'The new priority, one of URGENT, HIGH, MEDIUM, LOW (highest first)',
+			type: 'string',
+		},
+	},
+};

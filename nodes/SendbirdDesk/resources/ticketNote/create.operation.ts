@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { ticketIdField } from '../ticket/shared';
-import { noteField } from './shared';
+import { TICKET_ID_ARGUMENT, ticketIdField } from '../ticket/shared';
+import { NOTE_ARGUMENT, noteField } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -30,3 +31,9 @@ export const fields: INodeProperties[] = [
 	},
 	noteField,
 ];
+
+export const tool: ToolUse = {
+	description:
+		'Leave a note in a Sendbird Desk ticket: admins and agents see it, the customer does not. Returns the created note as Sendbird Desk sends it, with its id.',
+	arguments: { ticketId: TICKET_ID_ARGUMENT, note: NOTE_ARGUMENT },
+};

@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { noteIdField } from './shared';
+import { NOTE_ID_ARGUMENT, noteIdField } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Delete',
@@ -11,3 +12,8 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [noteIdField];
+
+export const tool: ToolUse = {
+	description: 'Delete a Sendbird Desk ticket note. Returns the id of the deleted note.',
+	arguments: { noteId: NOTE_ID_ARGUMENT },
+};

@@ -1,6 +1,7 @@
 import { dateFilterField } from '../../../shared/descriptions';
 import { validateDateOrder, validateRequest } from '../../../shared/validation';
 import { filtersCollection, getManyOperation } from '../../shared/descriptions';
+import type { ToolUse } from '../../../shared/toolUse';
 
 const filters = filtersCollection(
 	[
@@ -27,3 +28,22 @@ export const { option, fields, answer } = getManyOperation(
 	'List the ticket notes created in a period (by default the 30 days up to today)',
 	{ maxPageSize: 100, fields: [filters] },
 );
+
+export const tool: ToolUse = {
+	description:
+		"List the Sendbird Desk ticket notes of all tickets created in a period, by default the 30 days up to today (a period of at most one year). Returns at most the node's limit of notes, as Sendbird Desk sends them.",
+	arguments: {
+		'filters.startDate': {
+			key: 'start_date',
+			description: 'Only notes created from this day on (UTC), as YYYY-MM-DD, at most one year before the end date; leave empty for 30 days before the end date',
+			type: 'string',
+			default: '',
+		},
+		'filters.endDate': {
+			key: 'end_date',
+			description: 'Only notes created up to this day (UTC), as YYYY-MM-DD; leave empty for today',
+			type: 'string',
+			default: '',
+		},
+	},
+};

@@ -1,7 +1,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { validateRequest } from '../../../shared/validation';
-import { noteField, noteIdField } from './shared';
+import { NOTE_ARGUMENT, NOTE_ID_ARGUMENT, noteField, noteIdField } from './shared';
+import type { ToolUse } from '../../../shared/toolUse';
 
 export const option: INodePropertyOptions = {
 	name: 'Update',
@@ -21,3 +22,9 @@ export const option: INodePropertyOptions = {
 };
 
 export const fields: INodeProperties[] = [noteIdField, noteField];
+
+export const tool: ToolUse = {
+	description:
+		'Replace the text of a Sendbird Desk ticket note. Returns the updated note as Sendbird Desk sends it.',
+	arguments: { noteId: NOTE_ID_ARGUMENT, note: { ...NOTE_ARGUMENT, description: 'The new text of the note, replacing the old one; admins and agents see it, the customer does not' } },
+};
