@@ -165,6 +165,17 @@ export async function startServer(userFolder, extraEnv = {}) {
 const published = new Map();
 
 /**
+ * Where n8n serves a trigger node's webhook: the n8n Webhook node at its own
+ * path, the MCP Server Trigger at its path under /mcp/, this package's
+ * triggers at `<webhookId>/webhook`.
+ */
+function webhookPath(node) {
+	if (node.type === 'n8n-nodes-base.webhook') return `webhook/${node.parameters.path}`;
+	if (node.type === '@n8n/n8n-nodes-langchain.mcpTrigger') return `mcp/${node.parameters.path}`;
+	return `webhook/${node.webhookId}/webhook`;
+}
+
+/**
  * Waits until the webhooks of each workflow answer: n8n 2.41 activates
  * published workflows in the background after its REST API is up, and a
  * delivery sent meanwhile got a 404. An OPTIONS request asks n8n which methods
@@ -175,12 +186,9 @@ async function waitForActivation(server, cookie, workflowIds) {
 	for (const id of workflowIds) {
 		const response = await fetch(`${server.base}/rest/workflows/${id}`, { headers: { cookie } });
 		if (!response.ok) throw new Error(`GET /rest/workflows/${id}: ${response.status} ${await response.text()}`);
-		for (const node of (await response.json()).data.nodes) {
-			// The n8n Webhook node's own path, or a trigger's webhook (this package's are all at `<webhookId>/webhook`).
-			if (node.webhookId) paths.push(node.type === 'n8n-nodes-base.webhook' ? node.parameters.path : `${node.webhookId}/webhook`);
-		}
+		for (const node of (await response.json()).data.nodes) if (node.webhookId) paths.push(webhookPath(node));
 	}
-	const answers = async (path) => (await fetch(`${server.base}/webhook/${path}`, { method: 'OPTIONS' })).status !== 404;
+	const answers = async (path) => (await fetch(`${server.base}/${path}`, { method: 'OPTIONS' })).status !== 404;
 	for (const path of paths) {
 		let ready = false;
 		for (let i = 0; i < 240 && !(ready = await answers(path)); i++) await new Promise((done) => setTimeout(done, 250));
