@@ -159,6 +159,7 @@ function streamed(res, body, chat) {
 	const { id, created, model, choices, usage } = chat;
 	const { message, finish_reason } = choices[0];
 	const chunk = (delta, finish = null, extra = {}) => ({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
+	/** @type {object[]} */
 	const events = [chunk({ role: 'assistant', content: message.content ?? '' })];
 	message.tool_calls?.forEach((call, index) => events.push(chunk({ tool_calls: [{ index, ...call }] })));
 	events.push(chunk({}, finish_reason));
