@@ -47,7 +47,7 @@ function recordOf(body) {
 		model: body.model,
 		stream: body.stream === true,
 		messages: body.messages ?? [],
-		tools: (body.tools ?? []).map(({ function: fn }) => ({ name: fn.name, description: fn.description, parameters: fn.parameters })),
+		tools: (body.tools ?? []).filter((tool) => tool.function).map(({ function: fn }) => ({ name: fn.name, description: fn.description, parameters: fn.parameters })),
 	};
 }
 
@@ -125,7 +125,8 @@ function demoAnswer({ tools, messages }) {
 	const prompt = text(messages.findLast((message) => message.role === 'user')?.content);
 	const ticketId = /(?:ticket|#)\D{0,12}(\d+)/i.exec(prompt)?.[1];
 	const called = new Set(messages.flatMap((message) => message.tool_calls ?? []).map((call) => call.function.name));
-	const about = (tool) => `${tool.name} ${tool.description ?? ''}`;
+	// n8n names a tool after its node with underscores (Get_ticket): words for \b.
+	const about = (tool) => `${tool.name.replace(/_/g, ' ')} ${tool.description ?? ''}`;
 	const reader = tools.find((tool) => /\b(get|read|fetch)\b/i.test(about(tool)) && /ticket/i.test(about(tool)) && !/many|list|all/i.test(tool.name));
 	const writer = tools.find((tool) => /note/i.test(tool.name)) ?? tools.find((tool) => /reply/i.test(tool.name));
 	if (ticketId && reader && !called.has(reader.name)) return { calls: [{ name: reader.name, arguments: argumentsFor(reader, ticketId) }] };

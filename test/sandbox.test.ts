@@ -538,7 +538,7 @@ describe('sandbox › webhooks', () => {
 describe('sandbox › model (OpenAI-compatible, scripted)', () => {
 	const MODEL = { authorization: 'Bearer sandbox-openai-key' };
 	const tools = [
-		{ type: 'function', function: { name: 'Get_ticket', description: 'Get a ticket', parameters: { type: 'object', properties: { ticket_id: { type: 'number' } } } } },
+		{ type: 'function', function: { name: 'Get_ticket', description: 'Reads one', parameters: { type: 'object', properties: { ticket_id: { type: 'number' } } } } },
 		{ type: 'function', function: { name: 'Add_note', description: 'Add a note to a ticket', parameters: { type: 'object', properties: { ticket_id: { type: 'number' }, note: { type: 'string' } } } } },
 	];
 	const chat = (messages: unknown[], extra: object = {}) =>
