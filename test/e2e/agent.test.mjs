@@ -185,7 +185,7 @@ describe('AI Agent with the helpdesk tools', () => {
 		assert.equal(byRoute['GET /v1/products/:productId/tickets/:ticketId'], 1);
 		assert.equal(byRoute['POST /v1/products/:productId/tickets/:ticketId/reply'], undefined);
 		// The tool errors go back to the model as tool results, and the model gives its final answer.
-		assert.equal(error, undefined, JSON.stringify(error));
+		assert.equal(error, undefined, `the run ended with the tool's error: ${error?.message}`);
 		assert.equal(requests.length, 3);
 		const [unknown, empty] = toolResults(requests.at(-1));
 		assert.equal(unknown.tool, 'Get_ticket');
