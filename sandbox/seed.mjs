@@ -17,6 +17,11 @@ export const SANDBOX_CREDENTIALS = Object.freeze({
 		apiToken: 'sandbox-sendbird-token',
 		basePath: '/sendbird/platform/v1',
 	}),
+	/** The scripted OpenAI-compatible model (sandbox/model.mjs): an OpenAI credential's Base URL is `<url><basePath>`. */
+	openai: Object.freeze({
+		apiKey: 'sandbox-openai-key',
+		basePath: '/openai/v1',
+	}),
 });
 
 /** Mulberry32: small, fast and good enough for test data. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // A local sandbox that behaves like Desk360 (/v1/...) and Sendbird Desk
-// (/sendbird/platform/v1/...) as their documents describe them, with seeded
+// (/sendbird/platform/v1/...) as their documents describe them, and a scripted
+// OpenAI-compatible model (/openai/v1/...) for n8n's AI Agent, with seeded
 // data, an optional fixed-window rate limit and control endpoints under
 // /__sandbox/ for tests and benchmarks. Dev tooling: not part of dist.
 //
@@ -14,6 +15,7 @@ import { BodyError, fileSummary, readBody } from './body.mjs';
 import { createAuthState, expireTokens } from './desk360Auth.mjs';
 import { changeTicketInPanel, desk360Api } from './desk360.mjs';
 import { fileAnswer, seedMedia } from './media.mjs';
+import { createModelState, serveModel, setScript } from './model.mjs';
 import { createRateLimiter, parseRateLimit } from './rateLimit.mjs';
 import { ApiError, Router } from './router.mjs';
 import { SANDBOX_CREDENTIALS, seedData } from './seed.mjs';
@@ -40,6 +42,7 @@ function resetState(state) {
 	state.stats = emptyStats();
 	state.auth = createAuthState();
 	state.faults = { status: 500, remaining: 0, method: null };
+	state.model = createModelState();
 	for (const limiter of Object.values(state.limiters)) limiter.clear();
 }
 
@@ -156,6 +159,14 @@ function controlApi(state, info) {
 			for (const limiter of Object.values(state.limiters)) limiter.configure(config);
 			return json({ rateLimit: state.rateLimit });
 		})
+		.add('POST', '/model/script', ({ body }) => {
+			try {
+				return json(setScript(state.model, body.steps));
+			} catch (error) {
+				throw controlError(400, error.message);
+			}
+		})
+		.add('GET', '/model/requests', () => json({ requests: state.model.requests, stepsLeft: state.model.steps?.length ?? null }))
 		.add('POST', '/expire-tokens', () => json({ expired: expireTokens(state) }))
 		.add('POST', '/proxy', ({ body }) => {
 			if (typeof body.behindProxy !== 'boolean') throw controlError(400, 'behindProxy must be true or false');
@@ -250,10 +261,12 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', rateLimit = n
 	const state = createState({ seed, tickets, rateLimit, behindProxy });
 	const services = { desk360: desk360Api(), sendbird: sendbirdApi() };
 	const sendbirdBase = SANDBOX_CREDENTIALS.sendbird.basePath;
+	const modelBase = SANDBOX_CREDENTIALS.openai.basePath;
 	const info = (origin) => ({
 		url: origin,
 		desk360: { baseUrl: origin, ...SANDBOX_CREDENTIALS.desk360 },
 		sendbird: { baseUrl: `${origin}${sendbirdBase}`, ...SANDBOX_CREDENTIALS.sendbird },
+		openai: { baseUrl: `${origin}${modelBase}`, ...SANDBOX_CREDENTIALS.openai },
 		rateLimit: state.rateLimit,
 		webhookKinds: WEBHOOK_KINDS,
 	});
@@ -262,6 +275,7 @@ export async function startSandbox({ port = 0, host = '127.0.0.1', rateLimit = n
 		const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${urlHost(host)}:${port}`}`);
 		let work;
 		if (url.pathname.startsWith('/__sandbox/')) work = serveControl(control, state, req, res, url);
+		else if (url.pathname.startsWith(`${modelBase}/`)) work = serveModel(state.model, req, res, url);
 		else if (url.pathname === sendbirdBase || url.pathname.startsWith(`${sendbirdBase}/`)) work = serveApi(services.sendbird, state, req, res, url);
 		else work = serveApi(services.desk360, state, req, res, url);
 		work.catch((error) => {
@@ -292,7 +306,7 @@ function describeLimit(limit) {
 }
 
 function describe(sandbox) {
-	const { desk360, sendbird } = SANDBOX_CREDENTIALS;
+	const { desk360, sendbird, openai } = SANDBOX_CREDENTIALS;
 	const limit = sandbox.state.rateLimit;
 	const counts = sandbox.state.data.desk360.products.map(
 		(product) => `${product.id} (${sandbox.state.data.desk360.tickets.filter((ticket) => ticket.product_id === product.id).length} tickets)`,
@@ -309,8 +323,11 @@ function describe(sandbox) {
 		`  Base URL      ${sandbox.url}${sendbird.basePath}`,
 		`  Application   ${sendbird.applicationId}`,
 		`  API token     ${sendbird.apiToken}`,
+		'Model (OpenAI-compatible, scripted)',
+		`  Base URL      ${sandbox.url}${openai.basePath}`,
+		`  API key       ${openai.apiKey}`,
 		`Rate limit      ${describeLimit(limit)}`,
-		`Control         GET ${sandbox.url}/__sandbox/stats, POST /__sandbox/reset, /config, /proxy, /faults, /webhook, /sendbird-webhook, /tickets/:id, /expire-tokens`,
+		`Control         GET ${sandbox.url}/__sandbox/stats, POST /__sandbox/reset, /config, /proxy, /faults, /webhook, /sendbird-webhook, /tickets/:id, /expire-tokens, /model/script; GET /model/requests`,
 		'',
 		'Press Ctrl-C to stop.',
 		'',

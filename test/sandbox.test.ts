@@ -1,7 +1,7 @@
 /**
  * The local sandbox (sandbox/server.mjs), started through its CLI on a free
  * port and driven with fetch: auth, login lockout, pagination, rate limit,
- * multipart writes, Sendbird pages and webhook posting.
+ * multipart writes, Sendbird pages, webhook posting and the scripted model.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import { createHash, createHmac } from 'crypto';
@@ -532,5 +532,98 @@ describe('sandbox › webhooks', () => {
 		expect(response.headers.get('content-type')).toBe(mimeType);
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[^"]+\.png"/);
 		expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
+	});
+});
+
+describe('sandbox › model (OpenAI-compatible, scripted)', () => {
+	const MODEL = { authorization: 'Bearer sandbox-openai-key' };
+	const tools = [
+		{ type: 'function', function: { name: 'Get_ticket', description: 'Reads one', parameters: { type: 'object', properties: { ticket_id: { type: 'number' } } } } },
+		{ type: 'function', function: { name: 'Add_note', description: 'Add a note to a ticket', parameters: { type: 'object', properties: { ticket_id: { type: 'number' }, note: { type: 'string' } } } } },
+	];
+	const chat = (messages: unknown[], extra: object = {}) =>
+		post('/openai/v1/chat/completions', { model: 'sandbox-model', messages, tools, ...extra }, MODEL);
+	const toolCalls = (answer: { body: any }) =>
+		answer.body.choices[0].message.tool_calls?.map((call: any) => [call.function.name, JSON.parse(call.function.arguments)]);
+	const calledThenAnswered = (name: string, id: string, content: string) => [
+		{ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name, arguments: '{}' } }] },
+		{ role: 'tool', tool_call_id: id, content },
+	];
+
+	it('needs its API key and answers in OpenAI’s error format; lists its model', async () => {
+		const refused = await post('/openai/v1/chat/completions', { messages: [] });
+		expect(refused.status).toBe(401);
+		expect(refused.body.error).toEqual(expect.objectContaining({ message: expect.stringContaining('sandbox-openai-key'), type: 'invalid_request_error' }));
+		const models = await call('/openai/v1/models', { headers: MODEL });
+		expect(models.body.data.map((model: { id: string }) => model.id)).toEqual(['sandbox-model']);
+		expect((await post('/openai/v1/responses', {}, MODEL)).body.error.message).toMatch(/Use Responses API/);
+	});
+
+	it('answers the script step by step: calls (one or parallel, an argument from the last tool result), then text; records every request', async () => {
+		const script = await post('/__sandbox/model/script', {
+			steps: [
+				{ tool: 'Get_ticket', arguments: { ticket_id: 7 } },
+				{ calls: [{ tool: '/note/i', arguments: { ticket_id: { fromLastResult: 'id' }, note: 'Seen' } }, { tool: 'Get_ticket', arguments: { ticket_id: { fromLastResult: '0.messages.1.id' } } }] },
+				{ answer: 'Done.' },
+			],
+		});
+		expect(script.body).toEqual({ steps: 3 });
+		const user = { role: 'user', content: 'Look at ticket 7' };
+		const ticket = JSON.stringify([{ id: 7, messages: [{ id: 70 }, { id: 71 }] }]);
+
+		const first = await chat([user]);
+		const second = await chat([user, ...calledThenAnswered('Get_ticket', 'call_1', ticket)]);
+		const third = await chat([user]);
+		const fourth = await chat([user]);
+
+		expect(toolCalls(first)).toEqual([['Get_ticket', { ticket_id: 7 }]]);
+		expect(first.body.choices[0].finish_reason).toBe('tool_calls');
+		expect(toolCalls(second)).toEqual([['Add_note', { ticket_id: 7, note: 'Seen' }], ['Get_ticket', { ticket_id: 71 }]]);
+		expect(third.body.choices[0]).toEqual({ index: 0, message: { role: 'assistant', content: 'Done.' }, finish_reason: 'stop' });
+		expect(fourth.status).toBe(400);
+		expect(fourth.body.error.message).toMatch(/no step left/);
+		const { body } = await call('/__sandbox/model/requests');
+		expect(body.requests).toHaveLength(4);
+		expect(body.requests[0]).toEqual(
+			expect.objectContaining({ messages: [user], tools: tools.map(({ function: fn }) => fn), answer: { calls: [{ name: 'Get_ticket', arguments: { ticket_id: 7 } }] } }),
+		);
+		await post('/__sandbox/reset', {});
+		expect((await call('/__sandbox/model/requests')).body).toEqual({ requests: [], stepsLeft: null });
+	});
+
+	it('refuses a script it cannot follow: a malformed step (400), a tool not offered (400 to the model)', async () => {
+		expect((await post('/__sandbox/model/script', { steps: [{ say: 'hi' }] })).status).toBe(400);
+		await post('/__sandbox/model/script', { steps: [{ tool: 'Delete_everything', arguments: {} }] });
+		const answer = await chat([{ role: 'user', content: 'Go' }]);
+		expect(answer.status).toBe(400);
+		expect(answer.body.error.message).toMatch(/no tool offered matches "Delete_everything"; offered: Get_ticket, Add_note/);
+	});
+
+	it('streams when asked: chunks that add up to the same tool call, then [DONE]', async () => {
+		await post('/__sandbox/model/script', { steps: [{ tool: 'Get_ticket', arguments: { ticket_id: 7 } }] });
+		const answer = await chat([{ role: 'user', content: 'Go' }], { stream: true, stream_options: { include_usage: true } });
+		const events = String(answer.body).split('\n\n').filter(Boolean).map((event) => event.replace(/^data: /, ''));
+		expect(answer.headers.get('content-type')).toBe('text/event-stream');
+		expect(events.at(-1)).toBe('[DONE]');
+		const chunks = events.slice(0, -1).map((event) => JSON.parse(event));
+		const calls = chunks.flatMap((chunk) => chunk.choices[0]?.delta.tool_calls ?? []);
+		expect(calls.map((each: any) => [each.function.name, JSON.parse(each.function.arguments)])).toEqual([['Get_ticket', { ticket_id: 7 }]]);
+		expect(chunks.map((chunk) => chunk.choices[0]?.finish_reason ?? null).filter(Boolean)).toEqual(['tool_calls']);
+		expect(chunks.at(-1).usage).toEqual(expect.objectContaining({ total_tokens: 20 }));
+	});
+
+	it('without a script, reads the ticket the prompt names, notes it, then sums up what the tools returned', async () => {
+		const user = { role: 'user', content: 'Please handle ticket #42' };
+		const read = await chat([user]);
+		const noted = await chat([user, ...calledThenAnswered('Get_ticket', 'call_1', '[{"id":42,"subject":"Refund"}]')]);
+		const done = await chat([
+			user,
+			...calledThenAnswered('Get_ticket', 'call_1', '[{"id":42,"subject":"Refund"}]'),
+			...calledThenAnswered('Add_note', 'call_2', '[{"id":9,"type":6}]'),
+		]);
+
+		expect(toolCalls(read)).toEqual([['Get_ticket', { ticket_id: 42 }]]);
+		expect(toolCalls(noted)).toEqual([['Add_note', { ticket_id: 42, note: expect.stringContaining('sandbox model') }]]);
+		expect(done.body.choices[0].message.content).toMatch(/Refund[\s\S]*"type":6/);
 	});
 });

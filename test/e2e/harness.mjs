@@ -80,6 +80,78 @@ export function chainWorkflow(name, steps, credentialIds) {
 	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
+/**
+ * `$fromAI` as n8n's editor writes it into a tool's field: the model fills the
+ * value. (The nodes will soon give these defaults in tool mode themselves.)
+ */
+export function fromAI(key, description, type) {
+	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, '${type}') }}`;
+}
+
+const PRODUCT_11 = { __rl: true, mode: 'id', value: '11' };
+const TICKET_ID = { __rl: true, mode: 'id', value: fromAI('ticket_id', 'The ID of the Desk360 ticket', 'number') };
+const desk360Tool = (name, parameters) => ({ name, type: `${PACKAGE}.desk360Tool`, credential: 'desk360Api', parameters: { resource: 'ticket', product: PRODUCT_11, ...parameters } });
+
+/** The package's nodes as AI tools (the `<name>Tool` variant n8n makes of a node usable as a tool), on the sandbox's product 11. */
+export const HELPDESK_TOOLS = {
+	listTickets: desk360Tool('List tickets', {
+		operation: 'getAll',
+		returnAll: false,
+		limit: 10,
+		filters: { email: fromAI('customer_email', 'The email address of the customer', 'string') },
+	}),
+	getTicket: desk360Tool('Get ticket', { operation: 'get', ticketId: TICKET_ID }),
+	addNote: desk360Tool('Add note', { operation: 'addNote', ticketId: TICKET_ID, message: fromAI('note', 'The note, only agents see it', 'string') }),
+	reply: desk360Tool('Reply', { operation: 'reply', ticketId: TICKET_ID, message: fromAI('message', 'The reply the customer receives', 'string') }),
+	setStatus: (reasonId) =>
+		desk360Tool('Set status', {
+			operation: 'updateStatus',
+			ticketId: TICKET_ID,
+			status: fromAI('status', 'The new status: 1 Resolved, 2 Waiting', 'number'),
+			reason: reasonId,
+		}),
+	sendbirdTicket: {
+		name: 'Sendbird ticket',
+		type: `${PACKAGE}.sendbirdDeskTool`,
+		credential: 'sendbirdDeskApi',
+		parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: fromAI('ticket_id', 'The ID of the Sendbird Desk ticket', 'number') } },
+	},
+};
+
+/**
+ * A workflow around one AI root node (an AI Agent, an MCP Server Trigger): the
+ * `chain` of nodes joined by main connections (ending with `root`), and
+ * `subNodes` attached to the root as `{ node, connection: 'ai_tool' | 'ai_languageModel' }`.
+ * A node's `credential` names a credential type: the first of `credentials` of that type is used.
+ */
+export function aiWorkflow(id, name, { chain, subNodes }, credentials) {
+	const root = chain.at(-1).name;
+	const credentialOf = (type) => {
+		const credential = credentials.find((candidate) => candidate.type === type);
+		return { [type]: { id: credential.id, name: credential.name } };
+	};
+	const node = ({ credential, ...rest }, index, row) => ({
+		id: `${id}-${row}-${index}`,
+		typeVersion: 1,
+		position: [index * 250, row * 200],
+		parameters: {},
+		...rest,
+		...(credential ? { credentials: credentialOf(credential) } : {}),
+	});
+	const connections = {};
+	chain.slice(1).forEach((next, index) => (connections[chain[index].name] = { main: [[{ node: next.name, type: 'main', index: 0 }]] }));
+	for (const { node: sub, connection } of subNodes) connections[sub.name] = { [connection]: [[{ node: root, type: connection, index: 0 }]] };
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [...chain.map((each, index) => node(each, index, 0)), ...subNodes.map(({ node: sub }, index) => node(sub, index, 1))],
+		connections,
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
 export async function startServer(userFolder, extraEnv = {}) {
 	// Free ports: the tests may run while someone's `npm start` holds 5678.
 	const env = n8nEnv(userFolder, { N8N_PORT: await freePort(), N8N_RUNNERS_BROKER_PORT: await freePort(), ...extraEnv });
@@ -93,6 +165,17 @@ export async function startServer(userFolder, extraEnv = {}) {
 const published = new Map();
 
 /**
+ * Where n8n serves a trigger node's webhook: the n8n Webhook node at its own
+ * path, the MCP Server Trigger at its path under /mcp/, this package's
+ * triggers at `<webhookId>/webhook`.
+ */
+function webhookPath(node) {
+	if (node.type === 'n8n-nodes-base.webhook') return `webhook/${node.parameters.path}`;
+	if (node.type === '@n8n/n8n-nodes-langchain.mcpTrigger') return `mcp/${node.parameters.path}`;
+	return `webhook/${node.webhookId}/webhook`;
+}
+
+/**
  * Waits until the webhooks of each workflow answer: n8n 2.41 activates
  * published workflows in the background after its REST API is up, and a
  * delivery sent meanwhile got a 404. An OPTIONS request asks n8n which methods
@@ -103,12 +186,9 @@ async function waitForActivation(server, cookie, workflowIds) {
 	for (const id of workflowIds) {
 		const response = await fetch(`${server.base}/rest/workflows/${id}`, { headers: { cookie } });
 		if (!response.ok) throw new Error(`GET /rest/workflows/${id}: ${response.status} ${await response.text()}`);
-		for (const node of (await response.json()).data.nodes) {
-			// The n8n Webhook node's own path, or a trigger's webhook (this package's are all at `<webhookId>/webhook`).
-			if (node.webhookId) paths.push(node.type === 'n8n-nodes-base.webhook' ? node.parameters.path : `${node.webhookId}/webhook`);
-		}
+		for (const node of (await response.json()).data.nodes) if (node.webhookId) paths.push(webhookPath(node));
 	}
-	const answers = async (path) => (await fetch(`${server.base}/webhook/${path}`, { method: 'OPTIONS' })).status !== 404;
+	const answers = async (path) => (await fetch(`${server.base}/${path}`, { method: 'OPTIONS' })).status !== 404;
 	for (const path of paths) {
 		let ready = false;
 		for (let i = 0; i < 240 && !(ready = await answers(path)); i++) await new Promise((done) => setTimeout(done, 250));
