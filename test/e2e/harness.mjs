@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import puppeteer from 'puppeteer-core';
@@ -80,42 +81,44 @@ export function chainWorkflow(name, steps, credentialIds) {
 	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-/**
- * `$fromAI` as n8n's editor writes it into a tool's field: the model fills the
- * value. (The nodes will soon give these defaults in tool mode themselves.)
- */
-export function fromAI(key, description, type) {
-	return `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${description}\`, '${type}') }}`;
-}
-
 const PRODUCT_11 = { __rl: true, mode: 'id', value: '11' };
-const TICKET_ID = { __rl: true, mode: 'id', value: fromAI('ticket_id', 'The ID of the Desk360 ticket', 'number') };
 const desk360Tool = (name, parameters) => ({ name, type: `${PACKAGE}.desk360Tool`, credential: 'desk360Api', parameters: { resource: 'ticket', product: PRODUCT_11, ...parameters } });
 
-/** The package's nodes as AI tools (the `<name>Tool` variant n8n makes of a node usable as a tool), on the sandbox's product 11. */
+/**
+ * The package's nodes as AI tools (the `<name>Tool` variant n8n makes of a node
+ * usable as a tool), on the sandbox's product 11, set as a user would: the
+ * operation and what the user chooses (product, reason, limit); every field
+ * the model fills keeps the node's own `$fromAI()` default.
+ */
 export const HELPDESK_TOOLS = {
-	listTickets: desk360Tool('List tickets', {
-		operation: 'getAll',
-		returnAll: false,
-		limit: 10,
-		filters: { email: fromAI('customer_email', 'The email address of the customer', 'string') },
-	}),
-	getTicket: desk360Tool('Get ticket', { operation: 'get', ticketId: TICKET_ID }),
-	addNote: desk360Tool('Add note', { operation: 'addNote', ticketId: TICKET_ID, message: fromAI('note', 'The note, only agents see it', 'string') }),
-	reply: desk360Tool('Reply', { operation: 'reply', ticketId: TICKET_ID, message: fromAI('message', 'The reply the customer receives', 'string') }),
-	setStatus: (reasonId) =>
-		desk360Tool('Set status', {
-			operation: 'updateStatus',
-			ticketId: TICKET_ID,
-			status: fromAI('status', 'The new status: 1 Resolved, 2 Waiting', 'number'),
-			reason: reasonId,
-		}),
-	sendbirdTicket: {
-		name: 'Sendbird ticket',
-		type: `${PACKAGE}.sendbirdDeskTool`,
-		credential: 'sendbirdDeskApi',
-		parameters: { resource: 'ticket', operation: 'get', ticketId: { __rl: true, mode: 'id', value: fromAI('ticket_id', 'The ID of the Sendbird Desk ticket', 'number') } },
-	},
+	listTickets: desk360Tool('List tickets', { operation: 'getAll', returnAll: false, limit: 10 }),
+	getTicket: desk360Tool('Get ticket', { operation: 'get' }),
+	addNote: desk360Tool('Add note', { operation: 'addNote' }),
+	reply: desk360Tool('Reply', { operation: 'reply' }),
+	setStatus: (reasonId) => desk360Tool('Set status', { operation: 'updateStatus', reason: reasonId }),
+	sendbirdTicket: { name: 'Sendbird ticket', type: `${PACKAGE}.sendbirdDeskTool`, credential: 'sendbirdDeskApi', parameters: { resource: 'ticket', operation: 'get' } },
+};
+
+const require = createRequire(import.meta.url);
+
+/** A tool as a model or an MCP client is offered it: description, arguments (type, description), required ones. */
+export function toolShape(description, schema) {
+	return {
+		description,
+		arguments: Object.fromEntries(Object.entries(schema.properties).map(([key, { type, description: text }]) => [key, { type, description: text }])),
+		required: [...(schema.required ?? [])].sort(),
+	};
+}
+
+/** The shape the operation's `tool` export (read from the built package) says the tool must have. */
+toolShape.of = (node, resource, operation) => {
+	const tool = require(`../../dist/nodes/${node}/resources/${resource}/${operation}.operation.js`).tool;
+	const declared = Object.values(tool.arguments ?? {});
+	return {
+		description: tool.description,
+		arguments: Object.fromEntries(declared.map(({ key, type, description }) => [key, { type, description }])),
+		required: declared.filter((argument) => argument.default === undefined).map(({ key }) => key).sort(),
+	};
 };
 
 /**
