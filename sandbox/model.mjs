@@ -127,7 +127,10 @@ function demoAnswer({ tools, messages }) {
 	const called = new Set(messages.flatMap((message) => message.tool_calls ?? []).map((call) => call.function.name));
 	// n8n names a tool after its node with underscores (Get_ticket): words for \b.
 	const about = (tool) => `${tool.name.replace(/_/g, ' ')} ${tool.description ?? ''}`;
-	const reader = tools.find((tool) => /\b(get|read|fetch)\b/i.test(about(tool)) && /ticket/i.test(about(tool)) && !/many|list|all/i.test(tool.name));
+	// By name first: a description may mention reading ("read the ticket first with ...").
+	const reads = (words) => /\b(get|read|fetch)\b/i.test(words) && /ticket/i.test(words);
+	const readers = tools.filter((tool) => !/many|list|all/i.test(tool.name));
+	const reader = readers.find((tool) => reads(tool.name.replace(/_/g, ' '))) ?? readers.find((tool) => reads(about(tool)));
 	const writer = tools.find((tool) => /note/i.test(tool.name)) ?? tools.find((tool) => /reply/i.test(tool.name));
 	if (ticketId && reader && !called.has(reader.name)) return { calls: [{ name: reader.name, arguments: argumentsFor(reader, ticketId) }] };
 	if (ticketId && writer && !called.has(writer.name)) {

@@ -626,4 +626,12 @@ describe('sandbox › model (OpenAI-compatible, scripted)', () => {
 		expect(toolCalls(noted)).toEqual([['Add_note', { ticket_id: 42, note: expect.stringContaining('sandbox model') }]]);
 		expect(done.body.choices[0].message.content).toMatch(/Refund[\s\S]*"type":6/);
 	});
+
+	it('without a script, reads with the tool named for reading, not one whose description mentions reading', async () => {
+		const reply = { type: 'function', function: { name: 'Reply', description: 'Reply to the customer. Read the ticket first with the tool that gets a ticket.', parameters: { type: 'object', properties: { ticket_id: { type: 'number' }, message: { type: 'string' } } } } };
+
+		const read = await chat([{ role: 'user', content: 'Desk360 ticket 42 (updated)' }], { tools: [reply, ...tools] });
+
+		expect(toolCalls(read)).toEqual([['Get_ticket', { ticket_id: 42 }]]);
+	});
 });

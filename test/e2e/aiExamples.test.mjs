@@ -53,7 +53,7 @@ describe('the AI examples under npm start', { timeout: 360_000 }, () => {
 		const polls = async () => (await stats()).byRoute['GET /v1/products/:productId/tickets'] ?? 0;
 		const ticket = sandbox.state.data.desk360.tickets.find((each) => each.product_id === 11 && each.status === 2);
 		const { subject } = ticket;
-		const finished = async () => (await executionsOf(server, AGENT)).find((execution) => execution.finished || execution.status === 'error');
+		const finished = async () => (await executionsOf(server, AGENT)).find((execution) => ['success', 'error', 'crashed'].includes(execution.status));
 		// The trigger's first poll starts from now: a change before it saved its start would be that start, not an event.
 		// So: change the ticket after a poll, and again after the next poll if that one saw nothing.
 		let done;
@@ -64,12 +64,13 @@ describe('the AI examples under npm start', { timeout: 360_000 }, () => {
 			done = await until(finished, 30_000, 'the agent’s execution').catch(() => undefined);
 		}
 
-		assert.equal(done?.status, 'success', JSON.stringify(done));
+		const executions = await executionsOf(server, AGENT);
+		assert.equal(done?.status, 'success', `${JSON.stringify({ done, executions, byRoute: (await stats()).byRoute })}\n${Buffer.concat(server.output).toString().slice(-4000)}`);
 		const { writes, byRoute } = await stats();
 		assert.deepEqual(writes.map(({ path }) => path), [`/v1/products/11/tickets/${ticket.id}/note`]);
-		assert.equal(byRoute['GET /v1/products/:productId/tickets/:ticketId'], 1);
 		const { requests } = await controlSandbox(sandbox.url, 'model/requests');
-		assert.deepEqual(requests[0].tools.map((tool) => tool.name), ['Get_ticket', 'Add_note', 'Reply']);
+		assert.equal(byRoute['GET /v1/products/:productId/tickets/:ticketId'], 1, JSON.stringify({ byRoute, answers: requests.map((request) => request.answer) }));
+		assert.deepEqual(requests[0].tools.map((tool) => tool.name).sort(), ['Add_note', 'Get_ticket', 'Reply']);
 		assert.match(requests[0].messages.find((message) => message.role === 'user').content, new RegExp(`Desk360 ticket ${ticket.id} \\(updated`));
 	});
 
