@@ -32,7 +32,12 @@ export function packageNodeTypes(loaded, packageRoot) {
 	const names = new Set();
 	for (const path of manifest.n8n.nodes) {
 		const classes = Object.values(require(`${packageRoot}/${path}`)).filter((value) => typeof value === 'function');
-		for (const NodeClass of classes) names.add(`${manifest.name}.${new NodeClass().description.name}`);
+		for (const NodeClass of classes) {
+			const { name, usableAsTool } = new NodeClass().description;
+			names.add(`${manifest.name}.${name}`);
+			// The tool n8n makes of it for AI agents: its own fields (Tool Description, the model's fields).
+			if (usableAsTool) names.add(`${manifest.name}.${name}Tool`);
+		}
 	}
 	return loaded
 		.filter((type) => names.has(type.name))
@@ -284,6 +289,12 @@ const openedCollections = new Set();
 
 const SAMPLE_TEXT = { number: '3', dateTime: '2026-01-31', string: 'abc' };
 
+/** Whether a value is a `$fromAI()` expression (a resource locator's too): a field a tool's model fills. */
+function isModelFilled(value) {
+	const text = typeof value === 'object' && value !== null && '__rl' in value ? value.value : value;
+	return typeof text === 'string' && text.startsWith('=') && text.includes('$fromAI(');
+}
+
 /** Counts what a walk did; `what` names it in the report. */
 function count(view, what) {
 	view.walk.counts[what] = (view.walk.counts[what] ?? 0) + 1;
@@ -314,6 +325,17 @@ async function checkField(view, scope, property, values, path) {
 		return [];
 	}
 	setFields.add(key);
+	if (isModelFilled(values[property.name])) {
+		// n8n's editor reserves `parameters.description` of a tool (once its own tools' description):
+		// it offers no "defined by the model" mark there and renders the field its own way.
+		if (path === '' && property.name === 'description') {
+			count(view, 'defined by the model, unmarked by n8n');
+			return [];
+		}
+		// A tool's field the model fills ($fromAI): the editor shows that instead of an input.
+		count(view, 'defined by the model');
+		return (await element.$('[data-test-id="fromAI-override-field"]')) ? [] : [`${where}: does not show that the model defines it`];
+	}
 	switch (property.type) {
 		case 'string':
 		case 'number':
@@ -389,19 +411,27 @@ async function checkField(view, scope, property, values, path) {
 /** A collection offers every option that may be shown, and renders each one once added. */
 async function checkCollection(view, scope, property, values, where) {
 	const element = await scope();
-	const expected = (property.options ?? []).filter((option) => !option.displayOptions || isShown(view, option, values, view.root));
+	const shown = (property.options ?? []).filter((option) => !option.displayOptions || isShown(view, option, values, view.root));
+	// Options the value already holds (a tool's defaults for its model) are rendered, not offered.
+	const held = values[property.name] ?? {};
+	const problems = [];
+	for (const option of shown.filter((candidate) => candidate.name in held)) {
+		problems.push(...(await checkField(view, scope, option, held, `${where} → `)));
+	}
+	const expected = shown.filter((option) => !(option.name in held));
+	if (expected.length === 0) return problems;
 	const add = await shownIn(element, '[data-test-id="collection-parameter-add"]');
-	if (!add) return [`${where}: has no add button`];
+	if (!add) return [...problems, `${where}: has no add button`];
 	await add.click();
 	const { entries: offered } = await waitForMenu('[data-test-id="collection-parameter-option"]', 1_500);
 	await closeMenus();
 	// With a single option the button adds it at once, without a list.
 	if (offered.length === 0 && expected.length === 1 && (await fieldElement(scope, expected[0], 500))) {
 		count(view, 'collection options added');
-		return await checkField(view, scope, expected[0], values, `${where} → `);
+		return [...problems, ...(await checkField(view, scope, expected[0], values, `${where} → `))];
 	}
 	const missing = expected.map((option) => option.displayName).filter((name) => !offered.includes(name));
-	const problems = missing.length > 0 ? [`${where}: does not offer ${missing.join(', ')}`] : [];
+	if (missing.length > 0) problems.push(`${where}: does not offer ${missing.join(', ')}`);
 	const { type, node, root } = view;
 	const key = JSON.stringify([type.name, node.typeVersion, where, expected.map((option) => option.name), root.resource, root.operation]);
 	if (openedCollections.has(key)) return problems;
@@ -511,11 +541,23 @@ async function checkState(view, state) {
 	await openNode(state);
 	const panel = async () => await page.$('[data-test-id="ndv"] [data-test-id="node-parameters"]');
 	const problems = [];
-	for (const property of view.type.properties) {
+	for (const property of walkedIn(view.type)) {
 		if (!isShown(view, property, view.root)) continue;
 		problems.push(...(await checkField(view, panel, property, view.root, '')));
 	}
 	return problems;
+}
+
+/**
+ * The fields a walk of `type` checks: a node's own, and of the tool n8n makes
+ * of it only the fields that differ (shown only in one variant); the node's
+ * walk checks the others.
+ */
+function walkedIn(type) {
+	const conditional = (property) => ['show', 'hide'].some((rule) => property.displayOptions?.[rule]?.['@tool'] !== undefined);
+	return type.properties.filter(
+		(property) => !onlyInTheOtherVariant(type, property) && (!type.name.endsWith('Tool') || conditional(property)),
+	);
 }
 
 /**
@@ -529,6 +571,17 @@ export function nodeStates(type) {
 			selectorStates({ type, node: { typeVersion } }, type.properties).map((parameters) => ({ typeVersion, parameters })),
 		)
 		.map((state, index) => ({ nodeId: `${short}-${index}`, name: `${type.displayName} ${index + 1}`, ...state }));
+}
+
+/**
+ * Whether n8n shows `property` only in the tool it makes of the node (`@tool`
+ * true) while `type` is the node, or only in the node while `type` is the
+ * tool: the other variant's walk checks it.
+ */
+function onlyInTheOtherVariant(type, property) {
+	const isTool = type.name.endsWith('Tool');
+	const { show, hide } = property.displayOptions ?? {};
+	return (show?.['@tool'] !== undefined && !show['@tool'].includes(isTool)) || hide?.['@tool']?.includes(isTool) === true;
 }
 
 /**
@@ -547,7 +600,7 @@ export async function checkNode(type, states) {
 		for (const problem of await checkState(view, state)) problems.push(`[${label || 'defaults'}] ${problem}`);
 	}
 	// A field no state showed was never checked: say so, rather than pass without it.
-	const fields = [...fieldsOf(type.properties)];
+	const fields = [...fieldsOf(walkedIn(type))];
 	for (const { property, where } of fields) {
 		if (!walk.checked.has(property)) problems.push(`${where}: shown in no state the walk opened ${JSON.stringify(property.displayOptions ?? {})}`);
 	}
