@@ -7,6 +7,7 @@ import {
 import type { OutputRule } from './output';
 import type { ListRules } from './service';
 import { repeatGuardField } from './repeatGuard';
+import { isRead } from './retry';
 import { checksAnsweredInToolMode } from './toolAnswer';
 import { toolDescriptionField, withToolArguments, type ToolUse } from './toolUse';
 
@@ -40,10 +41,9 @@ export interface ResourceModule {
 	operations: Record<string, OperationModule>;
 }
 
-/** Whether the operation changes something (its request is not a GET). */
+/** Whether the operation changes something (its request is not a read). */
 export function isWrite(operation: OperationModule): boolean {
-	const method = operation.option.routing?.request?.method ?? 'GET';
-	return method !== 'GET' && method !== 'HEAD';
+	return !isRead(operation.option.routing?.request?.method);
 }
 
 /** A list operation, paged by the door: Return All or Limit. */
